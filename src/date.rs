@@ -1,0 +1,116 @@
+//! Calendar dates, as the rules need them: ISO `YYYY-MM-DD` text in, whole days between two
+//! dates out. No clock is read here; `today` always comes from the caller.
+
+use std::fmt;
+
+/// A date of the proleptic Gregorian calendar, stored as days since 1970-01-01.
+///
+/// # Example
+/// ```
+/// use yesif::Date;
+/// let a = Date::parse("2026-06-01").unwrap();
+/// let b = Date::parse("2026-07-13").unwrap();
+/// assert_eq!(b.days_since(a), 42);
+/// assert_eq!(a.to_string(), "2026-06-01");
+/// assert!(Date::parse("2026-02-30").is_none());
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date(i64);
+
+impl Date {
+    /// Parses exactly `YYYY-MM-DD` (years 1000–9999), rejecting impossible days such as
+    /// February 30th.
+    pub fn parse(s: &str) -> Option<Date> {
+        let b = s.as_bytes();
+        if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+            return None;
+        }
+        let num = |r: std::ops::Range<usize>| -> Option<i64> {
+            let part = &s[r];
+            part.bytes().all(|c| c.is_ascii_digit()).then(|| part.parse().ok())?
+        };
+        let (y, m, d) = (num(0..4)?, num(5..7)?, num(8..10)?);
+        if y < 1000 || !(1..=12).contains(&m) || d < 1 || d > days_in_month(y, m) {
+            return None;
+        }
+        Some(Date(days_from_civil(y, m, d)))
+    }
+
+    /// Whole days from `earlier` to `self` (negative if `self` is before it).
+    pub fn days_since(self, earlier: Date) -> i64 {
+        self.0 - earlier.0
+    }
+
+    /// The date `days` after 1970-01-01, e.g. from a system clock in the CLI.
+    pub fn from_unix_days(days: i64) -> Date {
+        Date(days)
+    }
+
+    fn civil(self) -> (i64, i64, i64) {
+        // Howard Hinnant's civil_from_days.
+        let z = self.0 + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z.rem_euclid(146_097);
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let d = doy - (153 * mp + 2) / 5 + 1;
+        let m = if mp < 10 { mp + 3 } else { mp - 9 };
+        let y = yoe + era * 400 + i64::from(m <= 2);
+        (y, m, d)
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let (y, m, d) = self.civil();
+        write!(f, "{y:04}-{m:02}-{d:02}")
+    }
+}
+
+fn is_leap(y: i64) -> bool {
+    (y % 4 == 0 && y % 100 != 0) || y % 400 == 0
+}
+
+fn days_in_month(y: i64, m: i64) -> i64 {
+    match m {
+        2 if is_leap(y) => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+// Howard Hinnant's days_from_civil.
+fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y.rem_euclid(400);
+    let mp = (m + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_trips_every_day_of_a_leap_cycle() {
+        let start = Date::parse("1999-12-25").unwrap();
+        for i in 0..(366 * 5) {
+            let d = Date(start.0 + i);
+            assert_eq!(Date::parse(&d.to_string()), Some(d));
+        }
+        assert_eq!(Date::parse("1970-01-01"), Some(Date(0)));
+    }
+
+    #[test]
+    fn rejects_malformed_and_impossible_dates() {
+        for bad in ["2026-13-01", "2026-00-10", "2025-02-29", "2026-6-1", "2026/06/01", "", "２０２６-06-01", "0999-01-01"] {
+            assert_eq!(Date::parse(bad), None, "{bad}");
+        }
+        assert!(Date::parse("2024-02-29").is_some());
+    }
+}

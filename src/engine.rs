@@ -1,0 +1,96 @@
+//! The one place a [`rhai::Engine`] is built, and the limits that fence it in.
+//!
+//! Rules come from L&D leads and, in the playground, from shared links: they are untrusted. The
+//! engine therefore starts from [`Engine::new_raw`] (nothing registered, no printing), gets only
+//! Rhai's standard library and the rule API, cannot `eval`, has no module resolver (the crate is
+//! built with `no_module`), no clock (`no_time`) and nothing random, and every run is bounded by
+//! [`Limits`]. `tests/sandbox.rs` proves that each limit bites.
+
+use crate::rule_api::{self, SharedSession};
+use rhai::packages::{Package, StandardPackage};
+use rhai::{Engine, OptimizationLevel, Shared};
+use serde::{Deserialize, Serialize};
+
+/// Bounds on what one compile or one score may use. The defaults leave the default rubric
+/// (about 5,000 operations a request) ample room while stopping a runaway rule in well under
+/// a millisecond.
+///
+/// Deserialising rejects unknown names, so a typo such as `maxOperation` fails loudly.
+///
+/// # Example
+/// ```
+/// let limits = yesif::Limits { max_operations: 1_000, ..Default::default() };
+/// let rules = yesif::RuleSet::compile_with(include_str!("../rules/ld-intake.rhai"), &limits);
+/// assert!(rules.is_ok());
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields, default)]
+pub struct Limits {
+    /// Rhai operations one run may take (a loop iteration, a call, an operator each count).
+    pub max_operations: u64,
+    /// How deeply functions may call each other.
+    pub max_call_depth: usize,
+    /// How deeply expressions may nest, at the top level and inside functions.
+    pub max_expr_depth: usize,
+    /// The longest string a rule may build, in bytes.
+    pub max_string_size: usize,
+    /// The longest array a rule may build.
+    pub max_array_size: usize,
+    /// The largest object map a rule may build.
+    pub max_map_size: usize,
+    /// The longest text a request field may carry, in characters.
+    pub max_field_chars: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Self {
+            max_operations: 100_000,
+            max_call_depth: 32,
+            max_expr_depth: 64,
+            max_string_size: 65_536,
+            max_array_size: 10_000,
+            max_map_size: 10_000,
+            max_field_chars: 20_000,
+        }
+    }
+}
+
+thread_local! {
+    // Building the standard library takes longer than compiling a rule file; share one copy.
+    static STANDARD: Shared<rhai::Module> = StandardPackage::new().as_shared_module();
+}
+
+/// Builds the sandboxed engine that compiles and runs one rule set.
+///
+/// The rule API functions (`text`, `award`, `gap`, …) read and write `session`, which belongs to
+/// the rule set that owns the engine.
+pub(crate) fn sandboxed_engine(limits: &Limits, session: SharedSession) -> Engine {
+    let mut engine = Engine::new_raw();
+    engine.register_global_module(STANDARD.with(Clone::clone));
+
+    engine
+        .set_max_operations(limits.max_operations)
+        .set_max_call_levels(limits.max_call_depth)
+        .set_max_expr_depths(limits.max_expr_depth, limits.max_expr_depth)
+        .set_max_string_size(limits.max_string_size)
+        .set_max_array_size(limits.max_array_size)
+        .set_max_map_size(limits.max_map_size)
+        .set_max_variables(1_000)
+        .set_max_functions(1_000);
+
+    // `eval` would let a rule compile code the checks never saw.
+    engine.disable_symbol("eval");
+    // Reading a missing property of a map gives `()` rather than an error, as field reads do.
+    engine.set_fail_on_invalid_map_property(false);
+    // Constants are propagated into functions by `RuleSet::compile`; the first pass keeps the
+    // AST as written so that declarations run exactly as the lead wrote them.
+    engine.set_optimization_level(OptimizationLevel::None);
+
+    // Output from `print` and `debug` goes nowhere: there is no console in a host form.
+    engine.on_print(|_| {});
+    engine.on_debug(|_, _, _| {});
+
+    rule_api::register(&mut engine, session);
+    engine
+}

@@ -1,0 +1,47 @@
+//! # yesif
+//!
+//! A rules engine that scores training requests against an editable rubric written in
+//! [Rhai](https://rhai.rs), the same way natively and in WebAssembly.
+//!
+//! | module | holds |
+//! | --- | --- |
+//! | [`ruleset`] | [`RuleSet`]: compile a rule file once, score requests many times |
+//! | `engine` | the one sandboxed `rhai::Engine` constructor, and [`Limits`] |
+//! | `rule_api` | the functions rule files call (`text`, `gap`, `yes_if`, …), and [`API`] |
+//! | [`declare`] | what rule files declare: fields, forces, tiers |
+//! | `request` | a JSON request checked and turned into typed answers |
+//! | [`report`] | the [`Report`] a request gets |
+//! | [`cases`] | rule test cases (`*.cases.json`) and their checks |
+//! | [`error`] | [`Diagnostic`]: every failure, as data with a position |
+//! | [`date`], [`text`] | calendar days and word-list matching for the rule API |
+//!
+//! ```
+//! use yesif::{Date, RuleSet};
+//! let rules = RuleSet::compile(include_str!("../rules/ld-intake.rhai")).unwrap();
+//! let report = rules.score(&serde_json::json!({ "business_outcome": "Quick Excel course ASAP" }),
+//!                          Date::parse("2026-06-01").unwrap()).unwrap();
+//! assert_eq!(report.tier.id, "needs-info");
+//! assert!(report.questions.iter().any(|q| q.contains("business outcome")));
+//! ```
+#![warn(missing_docs)]
+
+pub mod cases;
+pub mod date;
+pub mod declare;
+mod engine;
+pub mod error;
+pub mod report;
+mod request;
+mod rule_api;
+pub mod ruleset;
+pub mod text;
+#[cfg(target_arch = "wasm32")]
+mod wasm;
+
+pub use date::Date;
+pub use declare::{Field, FieldOption, FieldType, Force, RulesInfo, Tier};
+pub use engine::Limits;
+pub use error::{Diagnostic, DiagnosticKind, Diagnostics};
+pub use report::{Finding, FindingKind, ForceScore, Report, TierResult, TrainingFit};
+pub use rule_api::{ApiFunction, API};
+pub use ruleset::RuleSet;

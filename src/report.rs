@@ -1,0 +1,91 @@
+//! The report a request gets: what the widget shows, what the CLI prints, what L&D receives.
+//!
+//! Field names serialise in camelCase and the order of fields is fixed, so the same request
+//! scored with the same rules and `today` gives byte-identical JSON on every platform.
+
+use crate::declare::RulesInfo;
+use serde::{Deserialize, Serialize};
+
+/// The outcome of scoring one request.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Report {
+    /// 0–100: the points of all forces as a share of their maxima, rounded half up.
+    pub score: i64,
+    pub tier: TierResult,
+    pub training_fit: TrainingFit,
+    /// One entry per declared force, in declaration order.
+    pub forces: Vec<ForceScore>,
+    /// Strengths, gaps and warnings, in the order the rules raised them.
+    pub findings: Vec<Finding>,
+    /// The consulting questions of the gaps, without duplicates, in the order raised: rules
+    /// that run first are asked first.
+    pub questions: Vec<String>,
+    /// "Yes, if…" conditions, without duplicates, in the order raised.
+    pub conditions: Vec<String>,
+    /// Flags the rules raised with `flag(…)`, which tiers test.
+    pub flags: Vec<String>,
+    /// The evaluation date, `YYYY-MM-DD`.
+    pub today: String,
+    pub rules: RulesInfo,
+}
+
+/// The tier chosen for a request.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TierResult {
+    pub id: String,
+    pub label: String,
+    pub message: String,
+}
+
+/// Whether training is likely the fix: `likely`, `mixed`, `unlikely` or `unknown`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TrainingFit {
+    pub id: String,
+    pub reason: String,
+}
+
+/// Points one force earned, capped at its maximum.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ForceScore {
+    pub id: String,
+    pub label: String,
+    pub score: i64,
+    pub max: i64,
+}
+
+/// What a finding says about the request.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum FindingKind {
+    /// Something missing or weak; comes with a consulting question.
+    Gap,
+    /// Something done well; carries the points it earned.
+    Strength,
+    /// Something to watch that does not cost points.
+    Warning,
+}
+
+/// One observation about the request, tied to a force and a field where it has them.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Finding {
+    pub kind: FindingKind,
+    pub force: Option<String>,
+    pub field: Option<String>,
+    pub points: i64,
+    pub message: String,
+    pub question: Option<String>,
+}
+
+impl Report {
+    /// The report as compact JSON, the form the CLI's `--json` and the batch mode write.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).expect("a report always serialises")
+    }
+
+    /// The gaps only, in the order raised.
+    pub fn gaps(&self) -> impl Iterator<Item = &Finding> {
+        self.findings.iter().filter(|f| f.kind == FindingKind::Gap)
+    }
+}

@@ -1,0 +1,260 @@
+//! [`RuleSet`]: a rule file compiled once and scored many times.
+
+use crate::declare::{Declarations, Field, RulesInfo};
+use crate::engine::sandboxed_engine;
+use crate::report::{FindingKind, ForceScore, Report, TierResult, TrainingFit};
+use crate::request::Request;
+use crate::rule_api::{Phase, Run, Session, SharedSession};
+use crate::{Date, Diagnostic, Diagnostics, Limits};
+use rhai::{CallFnOptions, Dynamic, Engine, OptimizationLevel, Scope, AST};
+use sha2::{Digest, Sha256};
+use std::cell::RefCell;
+use std::rc::Rc;
+
+/// The function every rule file defines; it runs once per request.
+pub const ENTRY_POINT: &str = "evaluate";
+
+/// A compiled rule file, ready to score requests.
+///
+/// Compiling parses the file, runs its top level once to collect its declarations (name,
+/// fields, forces, tiers) and settings (`const`s), and folds those settings into the rule
+/// functions. Scoring then only runs `fn evaluate()`.
+///
+/// A `RuleSet` owns its own sandboxed engine. A rule that fails or hits a limit while scoring
+/// one request leaves it ready for the next.
+///
+/// # Example
+/// ```
+/// use yesif::{Date, RuleSet};
+/// let rules = RuleSet::compile(r#"
+///     ruleset("Tiny", "1");
+///     field("goal", "What outcome do you need?", "text");
+///     force("business_alignment", "Business alignment", 10);
+///     tier("ready", "Ready", "Thanks!", #{ min_score: 50 });
+///     tier("needs-info", "Needs more information", "Tell us more.");
+///
+///     fn evaluate() {
+///         if has("goal") {
+///             strength("business_alignment", "goal", 10, "The outcome is stated");
+///         } else {
+///             gap("business_alignment", "goal", "We need the outcome.", "What business outcome are you trying to achieve?");
+///             yes_if("we agree the goal first");
+///         }
+///     }
+/// "#).unwrap();
+/// let today = Date::parse("2026-06-01").unwrap();
+/// let report = rules.score(&serde_json::json!({}), today).unwrap();
+/// assert_eq!(report.tier.id, "needs-info");
+/// assert_eq!(report.questions, ["What business outcome are you trying to achieve?"]);
+/// assert_eq!(report.conditions, ["Yes, if we agree the goal first."]);
+/// let report = rules.score(&serde_json::json!({"goal": "Cut returns by 10%"}), today).unwrap();
+/// assert_eq!((report.score, report.tier.id.as_str()), (100, "ready"));
+/// ```
+pub struct RuleSet {
+    engine: Engine,
+    ast: AST,
+    session: SharedSession,
+    limits: Limits,
+    info: RulesInfo,
+}
+
+impl RuleSet {
+    /// Compiles `source` with the default [`Limits`].
+    pub fn compile(source: &str) -> Result<RuleSet, Diagnostics> {
+        Self::compile_with(source, &Limits::default())
+    }
+
+    /// Compiles `source`, reporting every declaration problem found, not only the first.
+    pub fn compile_with(source: &str, limits: &Limits) -> Result<RuleSet, Diagnostics> {
+        let session: SharedSession = Rc::new(RefCell::new(Session::new()));
+        let engine = sandboxed_engine(limits, session.clone());
+        let ast = engine.compile(source).map_err(|e| Diagnostic::from_parse(&e))?;
+
+        let mut scope = Scope::new();
+        session.borrow_mut().phase = Phase::Declare;
+        let ran = engine.run_ast_with_scope(&mut scope, &ast);
+        let mut problems = {
+            let mut s = session.borrow_mut();
+            s.phase = Phase::Idle;
+            std::mem::take(&mut s.decl_problems)
+        };
+        if let Err(e) = ran {
+            problems.push(Diagnostic::from_eval(&e, limits));
+        } else {
+            problems.extend(check_declarations(&session.borrow().decl, &ast));
+        }
+        if !problems.is_empty() {
+            problems.sort_by_key(|d| (d.line.is_none(), d.line, d.column));
+            return Err(Diagnostics::new(problems));
+        }
+
+        // Settings declared with `const` at the top become visible inside functions.
+        let mut constants = Scope::new();
+        for (name, is_constant, value) in scope.iter_raw() {
+            if is_constant {
+                constants.push_constant_dynamic(name.to_owned(), value.clone());
+            }
+        }
+        let mut ast = engine.optimize_ast(&constants, ast, OptimizationLevel::Simple);
+        ast.clear_statements();
+
+        let info = {
+            let decl = &session.borrow().decl;
+            RulesInfo {
+                name: decl.name.clone().unwrap_or_else(|| "Untitled rules".into()),
+                version: decl.version.clone().unwrap_or_else(|| "0".into()),
+                hash: sha256_hex(source),
+            }
+        };
+        Ok(RuleSet { engine, ast, session, limits: limits.clone(), info })
+    }
+
+    /// Compiles `source` and, if it compiles, scores an empty request as of `today`, so that a
+    /// rule that fails on unanswered fields is caught before anyone types. Returns every
+    /// diagnostic found; an empty list means the rules are fine.
+    ///
+    /// # Example
+    /// ```
+    /// let found = yesif::RuleSet::check("fn evaluate() {}", yesif::Date::parse("2026-01-01").unwrap());
+    /// assert!(found[0].message.contains("force"));
+    /// ```
+    pub fn check(source: &str, today: Date) -> Vec<Diagnostic> {
+        match Self::compile(source) {
+            Err(e) => e.into_vec(),
+            Ok(rules) => {
+                let empty = Request::empty(&rules.session.borrow().decl);
+                rules.evaluate(empty, today).err().map(Diagnostics::into_vec).unwrap_or_default()
+            }
+        }
+    }
+
+    /// Scores one request (a JSON object of field values) as of `today`.
+    ///
+    /// Fields the rules do not declare are ignored. A value of the wrong type, an integer
+    /// beyond ±2^53 or text over the `maxFieldChars` limit is an `input` diagnostic naming the
+    /// field; all such problems are reported together and no rule runs.
+    pub fn score(&self, request: &serde_json::Value, today: Date) -> Result<Report, Diagnostics> {
+        let request = Request::from_json(&self.session.borrow().decl, request, &self.limits)?;
+        self.evaluate(request, today)
+    }
+
+    /// Scores a request given as JSON text. A syntax error is an `input` diagnostic whose line
+    /// and column point into that text.
+    pub fn score_json(&self, request: &str, today: Date) -> Result<Report, Diagnostics> {
+        let value: serde_json::Value = serde_json::from_str(request).map_err(|e| {
+            let mut d = Diagnostic::input(None, format!("the request is not valid JSON: {}", strip_json_position(&e)));
+            d.line = Some(e.line() as u32);
+            d.column = Some(e.column() as u32);
+            d
+        })?;
+        self.score(&value, today)
+    }
+
+    fn evaluate(&self, request: Request, today: Date) -> Result<Report, Diagnostics> {
+        self.session.borrow_mut().begin(request, today);
+        let options = CallFnOptions::new().eval_ast(false).rewind_scope(true);
+        let result = self.engine.call_fn_with_options::<Dynamic>(options, &mut Scope::new(), &self.ast, ENTRY_POINT, ());
+        let mut session = self.session.borrow_mut();
+        session.phase = Phase::Idle;
+        let run = std::mem::take(&mut session.run);
+        match result {
+            Ok(_) => Ok(build_report(&session.decl, run, &self.info)),
+            Err(e) => Err(Diagnostic::from_eval(&e, &self.limits).into()),
+        }
+    }
+
+    /// The form fields the rules declare, in declaration order.
+    pub fn fields(&self) -> Vec<Field> {
+        self.session.borrow().decl.fields.clone()
+    }
+
+    /// The rule set's name, version and source hash.
+    pub fn info(&self) -> &RulesInfo {
+        &self.info
+    }
+
+    /// The limits this rule set was compiled with.
+    pub fn limits(&self) -> &Limits {
+        &self.limits
+    }
+}
+
+/// Problems that only show once the whole top level has run.
+fn check_declarations(decl: &Declarations, ast: &AST) -> Vec<Diagnostic> {
+    let mut problems = Vec::new();
+    let mut say = |m: &str| problems.push(Diagnostic::runtime(m, rhai::Position::NONE));
+    if decl.forces.is_empty() {
+        say("the rules declare no force; add at least one with force(id, label, max)");
+    }
+    match decl.tiers.last() {
+        None => say("the rules declare no tier; add at least one with tier(id, label, message)"),
+        Some(last) if !last.is_fallback() => say(&format!(
+            "the last tier, '{}', has conditions, so some requests would get no tier; end with a tier that has none",
+            last.id
+        )),
+        Some(_) => {}
+    }
+    if !ast.iter_functions().any(|f| f.name == ENTRY_POINT && f.params.is_empty()) {
+        say("the rules have no `fn evaluate() { … }`, which runs for every request");
+    }
+    problems
+}
+
+fn build_report(decl: &Declarations, run: Run, info: &RulesInfo) -> Report {
+    let forces: Vec<ForceScore> = decl
+        .forces
+        .iter()
+        .zip(&run.points)
+        .map(|(f, &p)| ForceScore { id: f.id.clone(), label: f.label.clone(), score: p.clamp(0, f.max), max: f.max })
+        .collect();
+    let (earned, possible) = forces.iter().fold((0, 0), |(e, p), f| (e + f.score, p + f.max));
+    let score = if possible == 0 { 0 } else { (200 * earned + possible) / (2 * possible) };
+
+    let (fit_id, fit_reason) = run.fit.unwrap_or_else(|| ("unknown".into(), String::new()));
+    let raised = |flag: &String| run.flags.contains(flag);
+    let tier = decl
+        .tiers
+        .iter()
+        .find(|t| {
+            score >= t.min_score
+                && t.requires.iter().all(raised)
+                && !t.excludes.iter().any(raised)
+                && (t.fit.is_empty() || t.fit.contains(&fit_id))
+        })
+        .or(decl.tiers.last())
+        .map(|t| TierResult { id: t.id.clone(), label: t.label.clone(), message: t.message.clone() })
+        .unwrap_or_else(|| TierResult { id: String::new(), label: String::new(), message: String::new() });
+
+    let mut questions: Vec<String> = Vec::new();
+    for q in run.findings.iter().filter(|f| f.kind == FindingKind::Gap).filter_map(|f| f.question.as_ref()) {
+        if !questions.contains(q) {
+            questions.push(q.clone());
+        }
+    }
+
+    Report {
+        score,
+        tier,
+        training_fit: TrainingFit { id: fit_id, reason: fit_reason },
+        forces,
+        findings: run.findings,
+        questions,
+        conditions: run.conditions,
+        flags: run.flags,
+        today: run.today.map(|d| d.to_string()).unwrap_or_default(),
+        rules: info.clone(),
+    }
+}
+
+fn sha256_hex(source: &str) -> String {
+    Sha256::digest(source.as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// serde_json ends its messages with " at line L column C"; the position has its own fields.
+fn strip_json_position(e: &serde_json::Error) -> String {
+    let s = e.to_string();
+    match s.rfind(" at line ") {
+        Some(i) => s[..i].to_owned(),
+        None => s,
+    }
+}
