@@ -29,6 +29,7 @@ pub enum FieldType {
 }
 
 impl FieldType {
+    /// Every field type.
     pub const ALL: [FieldType; 8] = [
         Self::Text,
         Self::Email,
@@ -40,6 +41,7 @@ impl FieldType {
         Self::Checkboxes,
     ];
 
+    /// The type as written in rule files and JSON (`text`, `checkboxes`, …).
     pub fn as_str(self) -> &'static str {
         match self {
             Self::Text => "text",
@@ -53,6 +55,7 @@ impl FieldType {
         }
     }
 
+    /// The type written as `s`, if there is one.
     pub fn parse(s: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|t| t.as_str() == s)
     }
@@ -66,7 +69,9 @@ impl FieldType {
 /// One choice of a select, radio or checkbox field.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct FieldOption {
+    /// What the request carries when this choice is picked.
     pub value: String,
+    /// The label shown to people.
     pub label: String,
 }
 
@@ -74,16 +79,23 @@ pub struct FieldOption {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Field {
+    /// The id, as rules and JSON name it.
     pub id: String,
+    /// The label shown to people.
     pub label: String,
+    /// What kind of value the field takes (`type` in JSON).
     #[serde(rename = "type")]
     pub kind: FieldType,
+    /// The form requires an answer.
     pub required: bool,
     /// A follow-up field: the form shows it when a finding about it is raised.
     pub followup: bool,
+    /// The choices of a select, radio or checkbox field; empty for other types.
     pub options: Vec<FieldOption>,
+    /// A hint shown under the field.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub help: Option<String>,
+    /// Example text shown in the empty field.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub placeholder: Option<String>,
 }
@@ -91,8 +103,11 @@ pub struct Field {
 /// A force the rules award points to, declared with `force(id, label, max)`.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Force {
+    /// The id, as rules and JSON name it.
     pub id: String,
+    /// The label shown to people.
     pub label: String,
+    /// The most points the force can earn.
     pub max: i64,
 }
 
@@ -104,8 +119,11 @@ pub const FIT_IDS: [&str; 4] = ["likely", "mixed", "unlikely", "unknown"];
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Tier {
+    /// The id, as rules and JSON name it.
     pub id: String,
+    /// The label shown to people.
     pub label: String,
+    /// What the requester is told when the request lands in this tier.
     pub message: String,
     /// The score must be at least this.
     pub min_score: i64,
@@ -127,7 +145,9 @@ impl Tier {
 /// The name, version and source hash of a compiled rule set.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RulesInfo {
+    /// The name given to `ruleset(name, version)`.
     pub name: String,
+    /// The version given to `ruleset(name, version)` (`"0"` if none).
     pub version: String,
     /// SHA-256 of the rule file's text, in lower-case hex: `sha256sum` prints the same.
     pub hash: String,

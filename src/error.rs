@@ -52,10 +52,14 @@ impl DiagnosticKind {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Diagnostic {
+    /// What went wrong: `parse`, `runtime`, `limit` or `input`.
     pub kind: DiagnosticKind,
+    /// What went wrong, in plain words, lower case, without a trailing period.
     pub message: String,
+    /// 1-based line in the rule source (for JSON syntax errors: in the request text).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub line: Option<u32>,
+    /// 1-based column, counted in Unicode characters.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub column: Option<u32>,
     /// For input problems: the request field at fault (`today` for the evaluation date).
@@ -194,10 +198,12 @@ impl Diagnostics {
         Self(list)
     }
 
+    /// The diagnostics, in source order.
     pub fn diagnostics(&self) -> &[Diagnostic] {
         &self.0
     }
 
+    /// The diagnostics as a plain list.
     pub fn into_vec(self) -> Vec<Diagnostic> {
         self.0
     }

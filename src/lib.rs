@@ -23,7 +23,7 @@
 //! assert_eq!(report.tier.id, "needs-info");
 //! assert!(report.questions.iter().any(|q| q.contains("business outcome")));
 //! ```
-#![warn(missing_docs)]
+#![deny(missing_docs)]
 
 pub mod cases;
 pub mod date;

@@ -12,7 +12,9 @@ use serde::{Deserialize, Serialize};
 pub struct Report {
     /// 0–100: the points of all forces as a share of their maxima, rounded half up.
     pub score: i64,
+    /// The first declared tier whose conditions hold.
     pub tier: TierResult,
+    /// Whether training is likely the fix (`unknown` if the rules did not say).
     pub training_fit: TrainingFit,
     /// One entry per declared force, in declaration order.
     pub forces: Vec<ForceScore>,
@@ -27,30 +29,40 @@ pub struct Report {
     pub flags: Vec<String>,
     /// The evaluation date, `YYYY-MM-DD`.
     pub today: String,
+    /// The rules that produced the report.
     pub rules: RulesInfo,
 }
 
 /// The tier chosen for a request.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TierResult {
+    /// The id, as rules and JSON name it.
     pub id: String,
+    /// The label shown to people.
     pub label: String,
+    /// The message shown with it.
     pub message: String,
 }
 
 /// Whether training is likely the fix: `likely`, `mixed`, `unlikely` or `unknown`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TrainingFit {
+    /// The id, as rules and JSON name it.
     pub id: String,
+    /// Why, in plain words.
     pub reason: String,
 }
 
 /// Points one force earned, capped at its maximum.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ForceScore {
+    /// The id, as rules and JSON name it.
     pub id: String,
+    /// The label shown to people.
     pub label: String,
+    /// Points earned, between 0 and `max`.
     pub score: i64,
+    /// The most points the force can earn.
     pub max: i64,
 }
 
@@ -70,11 +82,17 @@ pub enum FindingKind {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Finding {
+    /// Gap, strength or warning.
     pub kind: FindingKind,
+    /// The force the finding concerns, if any.
     pub force: Option<String>,
+    /// The form field the finding concerns, if any.
     pub field: Option<String>,
+    /// Points the finding awarded (0 for most gaps and all warnings).
     pub points: i64,
+    /// The message shown with it.
     pub message: String,
+    /// For a gap: the consulting question to ask.
     pub question: Option<String>,
 }
 

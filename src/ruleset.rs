@@ -1,6 +1,6 @@
 //! [`RuleSet`]: a rule file compiled once and scored many times.
 
-use crate::declare::{Declarations, Field, RulesInfo};
+use crate::declare::{Declarations, Field, RulesInfo, Tier};
 use crate::engine::sandboxed_engine;
 use crate::report::{FindingKind, ForceScore, Report, TierResult, TrainingFit};
 use crate::request::Request;
@@ -166,6 +166,11 @@ impl RuleSet {
     /// The form fields the rules declare, in declaration order.
     pub fn fields(&self) -> Vec<Field> {
         self.session.borrow().decl.fields.clone()
+    }
+
+    /// The tiers the rules declare, in the order they are tried.
+    pub fn tiers(&self) -> Vec<Tier> {
+        self.session.borrow().decl.tiers.clone()
     }
 
     /// The rule set's name, version and source hash.
