@@ -1,0 +1,69 @@
+// Shared helpers for the browser tests: the static server with the strict CSP, Debian's
+// Chromium driven by playwright-core (never a downloaded browser), pages that collect console
+// errors, and an axe-core check. Packages resolve from www/node_modules.
+//
+//   const server = await startServer();            // server.url('/www/') … await server.close()
+//   const browser = await launchBrowser();
+//   const page = await newPage(browser);           // page.errors: console errors + uncaught exceptions
+//   const violations = await axe(page);            // serious and critical axe-core violations
+import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
+import { serve } from '../../www/serve.mjs';
+
+export const require = createRequire(new URL('../../www/package.json', import.meta.url));
+const { chromium } = require('playwright-core');
+
+export const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
+
+/** Starts the static server on a free port; `url(path)` makes absolute URLs. */
+export async function startServer({ csp = true } = {}) {
+  const server = await serve({ port: 0, csp });
+  const base = `http://127.0.0.1:${server.address().port}`;
+  return {
+    base,
+    url: (path = '/') => new URL(path, base).href,
+    close: () => new Promise((done) => server.close(() => done())),
+  };
+}
+
+/** Launches headless Chromium from the system (CHROMIUM overrides the path). */
+export function launchBrowser() {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+}
+
+/**
+ * A page in a fresh context. `page.errors` collects console errors and uncaught exceptions
+ * (as strings) so a test can assert there were none — or that the expected ones happened.
+ * Options go to `browser.newContext` (viewport, colorScheme, …).
+ */
+export async function newPage(browser, options = {}) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
+  const page = await context.newPage();
+  page.errors = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') page.errors.push(msg.text());
+  });
+  page.on('pageerror', (error) => page.errors.push(`uncaught: ${error.message}`));
+  page.on('close', () => context.close().catch(() => {}));
+  return page;
+}
+
+let axeSource;
+
+/**
+ * Runs axe-core on the page (shadow roots included) and returns the violations whose impact is
+ * serious or critical. axe is injected through the DevTools protocol, so the page's CSP does
+ * not have to allow it.
+ */
+export async function axe(page, { include, impacts = ['serious', 'critical'] } = {}) {
+  axeSource ??= readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+  await page.evaluate(axeSource);
+  const results = await page.evaluate(async (include) => {
+    const r = await window.axe.run(include ?? document, { resultTypes: ['violations'] });
+    return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')) }));
+  }, include);
+  return results.filter((v) => impacts.includes(v.impact));
+}

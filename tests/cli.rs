@@ -1,0 +1,176 @@
+//! The `yesif` command line: each command's output and exit status.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod common;
+use std::path::PathBuf;
+use std::process::{Command, Output, Stdio};
+use std::io::Write;
+
+fn yesif(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_yesif")).args(args).output().expect("the CLI runs")
+}
+
+fn yesif_stdin(args: &[&str], input: &str) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_yesif")).args(args).stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap();
+    child.stdin.take().unwrap().write_all(input.as_bytes()).unwrap();
+    child.wait_with_output().unwrap()
+}
+
+fn out(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn err(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+/// A scratch folder with the mini rules and their cases.
+struct Scratch(PathBuf);
+
+impl Scratch {
+    fn new(name: &str) -> Scratch {
+        let dir = std::env::temp_dir().join(format!("yesif-cli-{name}-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join("mini.rhai"), common::MINI).unwrap();
+        Scratch(dir)
+    }
+    fn path(&self, name: &str) -> String {
+        self.0.join(name).display().to_string()
+    }
+    fn write(&self, name: &str, text: &str) -> String {
+        std::fs::write(self.0.join(name), text).unwrap();
+        self.path(name)
+    }
+}
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+#[test]
+fn score_prints_a_readable_report() {
+    let s = Scratch::new("score");
+    let req = s.write("req.json", r#"{"goal": "Cut waste", "due": "2026-06-05"}"#);
+    let o = yesif(&["score", "--rules", &s.path("mini.rhai"), "--today", "2026-06-01", &req]);
+    assert!(o.status.success(), "{}", err(&o));
+    let text = out(&o);
+    assert!(text.starts_with("Fine — score 50/100"), "{text}");
+    assert!(text.contains("Questions L&D will ask\n  1. What's getting in the way?"), "{text}");
+    assert!(text.contains("Yes, if…\n  - Yes, if we can move the date."), "{text}");
+}
+
+#[test]
+fn score_json_prints_the_report_json_and_reads_stdin() {
+    let s = Scratch::new("json");
+    let o = yesif_stdin(&["score", "--rules", &s.path("mini.rhai"), "--today", "2026-06-01", "--json", "-"], r#"{"goal": "Cut waste"}"#);
+    assert!(o.status.success(), "{}", err(&o));
+    let report: serde_json::Value = serde_json::from_str(&out(&o)).unwrap();
+    assert_eq!((report["score"].as_i64(), report["today"].as_str()), (Some(50), Some("2026-06-01")));
+}
+
+#[test]
+fn score_accepts_a_test_case_file_and_uses_its_date() {
+    let s = Scratch::new("case");
+    let case = s.write("case.json", r#"{"name": "x", "today": "2026-06-03", "request": {"goal": "Cut waste", "due": "2026-06-05"}, "expect": {}}"#);
+    let o = yesif(&["score", "--rules", &s.path("mini.rhai"), "--json", &case]);
+    let report: serde_json::Value = serde_json::from_str(&out(&o)).unwrap();
+    assert_eq!(report["today"], "2026-06-03");
+}
+
+#[test]
+fn score_reports_bad_requests_with_position_and_exit_1() {
+    let s = Scratch::new("bad");
+    let req = s.write("req.json", "{\n  \"goal\": 5,\n  \"size\": \"many\"\n}");
+    let o = yesif(&["score", "--rules", &s.path("mini.rhai"), "--today", "2026-06-01", &req]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(err(&o).contains("error[input]: Goal (goal): expects text") && err(&o).contains("field: size"), "{}", err(&o));
+    let broken = s.write("broken.json", "{\n  \"goal\": \"x\",\n}");
+    let o = yesif(&["score", "--rules", &s.path("mini.rhai"), &broken]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(err(&o).contains("broken.json:3:1"), "{}", err(&o));
+}
+
+#[test]
+fn score_batch_writes_a_line_per_request_and_goes_on_after_bad_lines() {
+    let s = Scratch::new("batch");
+    let batch = s.write("in.jsonl", "{\"goal\": \"Cut waste\"}\n\nnot json\n{\"goal\": 3}\n{\"goal\": \"Reduce errors\", \"size\": 40, \"why\": [\"knowledge\"]}\n");
+    let o = yesif(&["score", "--rules", &s.path("mini.rhai"), "--today", "2026-06-01", "--batch", &batch]);
+    assert_eq!(o.status.code(), Some(1), "a bad line makes the batch exit 1");
+    let lines: Vec<serde_json::Value> = out(&o).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(lines.len(), 4, "blank lines are skipped");
+    assert_eq!(lines[0]["tier"]["id"], "ok");
+    assert_eq!((lines[1]["line"].as_i64(), lines[1]["error"][0]["kind"].as_str()), (Some(3), Some("input")));
+    assert_eq!(lines[2]["line"], 4);
+    assert_eq!(lines[3]["tier"]["id"], "great");
+    let summary = err(&o);
+    assert!(summary.contains("scored 4 requests") && summary.contains("2 reports, 2 errors"), "{summary}");
+    assert!(summary.contains("great: 1, ok: 1, needs-info: 0"), "{summary}");
+}
+
+#[test]
+fn check_shows_a_snippet_with_a_caret() {
+    let s = Scratch::new("check");
+    let bad = s.write("bad.rhai", "fn evaluate() {\n    let x = (;\n}\n");
+    let o = yesif(&["check", &bad]);
+    assert_eq!(o.status.code(), Some(1));
+    let e = err(&o);
+    assert!(e.contains("error[parse]: unexpected ';'"), "{e}");
+    assert!(e.contains("bad.rhai:2:14\n  |\n2 |     let x = (;\n  |              ^"), "{e}");
+    let o = yesif(&["check", &s.path("mini.rhai")]);
+    assert!(o.status.success() && out(&o).contains("no problems found"), "{}", err(&o));
+}
+
+#[test]
+fn fields_prints_the_declared_fields_as_json() {
+    let s = Scratch::new("fields");
+    let o = yesif(&["fields", &s.path("mini.rhai")]);
+    assert!(o.status.success());
+    let fields: serde_json::Value = serde_json::from_str(&out(&o)).unwrap();
+    assert_eq!(fields[3]["id"], "why");
+    assert_eq!(fields[3]["type"], "checkboxes");
+}
+
+#[test]
+fn test_runs_the_cases_and_fails_on_a_mismatch() {
+    let s = Scratch::new("test");
+    s.write("mini.cases.json", r#"[
+        {"name": "empty", "today": "2026-06-01", "request": {}, "expect": {"tier": "needs-info", "score_max": 0, "questions": ["business outcome"]}},
+        {"name": "wrong on purpose", "today": "2026-06-01", "request": {"goal": "Cut waste"}, "expect": {"tier": "great", "conditions": ["pilot"]}}
+    ]"#);
+    let o = yesif(&["test", &s.path("mini.rhai")]);
+    assert_eq!(o.status.code(), Some(1));
+    let text = out(&o);
+    assert!(text.contains("FAIL") && text.contains("wrong on purpose"), "{text}");
+    assert!(text.contains("tier: expected great") && text.contains("actual   ok"), "{text}");
+    assert!(text.contains("a condition with \"pilot\""), "{text}");
+    assert!(text.trim_end().ends_with("1 passed, 1 failed"), "{text}");
+}
+
+#[test]
+fn test_passes_the_default_rules() {
+    let rules = concat!(env!("CARGO_MANIFEST_DIR"), "/rules/ld-intake.rhai");
+    let o = yesif(&["test", rules]);
+    assert!(o.status.success(), "{}{}", out(&o), err(&o));
+    assert!(out(&o).trim_end().ends_with(" 0 failed"));
+}
+
+#[test]
+fn unreadable_files_and_bad_dates_exit_2() {
+    let o = yesif(&["score", "--rules", "/no/such/rules.rhai", "--today", "2026-06-01", "-"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(err(&o).contains("cannot read /no/such/rules.rhai"), "{}", err(&o));
+    let s = Scratch::new("date");
+    let o = yesif(&["score", "--rules", &s.path("mini.rhai"), "--today", "June 1st", "-"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(err(&o).contains("--today must be a date as YYYY-MM-DD"), "{}", err(&o));
+}
+
+#[test]
+fn every_command_has_help() {
+    for cmd in ["score", "test", "check", "fields"] {
+        let o = yesif(&[cmd, "--help"]);
+        assert!(o.status.success() && out(&o).contains("Usage: yesif"), "{cmd}");
+    }
+}

@@ -1,0 +1,94 @@
+//! The report contract: the JSON every consumer (widget, playground, L&D's systems) relies on.
+//! Names are camelCase, types are fixed, integers are safe in JavaScript, and nothing else
+//! appears.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod common;
+use common::*;
+use serde_json::{json, Value};
+
+fn keys(v: &Value) -> Vec<&str> {
+    v.as_object().expect("an object").keys().map(String::as_str).collect()
+}
+
+fn is_str_or_null(v: &Value) -> bool {
+    v.is_string() || v.is_null()
+}
+
+fn is_safe_int(v: &Value) -> bool {
+    v.as_i64().is_some_and(|n| n.abs() < (1 << 53))
+}
+
+/// Checks one report's JSON against the contract.
+fn assert_contract(report: &Value) {
+    let mut top = keys(report);
+    top.sort_unstable();
+    assert_eq!(top, ["conditions", "findings", "flags", "forces", "questions", "rules", "score", "tier", "today", "trainingFit"]);
+
+    let score = report["score"].as_i64().unwrap();
+    assert!((0..=100).contains(&score));
+    assert_eq!(keys(&report["tier"]), ["id", "label", "message"]);
+    assert!(report["tier"].as_object().unwrap().values().all(Value::is_string));
+    assert_eq!(keys(&report["trainingFit"]), ["id", "reason"]);
+    assert!(["likely", "mixed", "unlikely", "unknown"].contains(&report["trainingFit"]["id"].as_str().unwrap()));
+
+    for force in report["forces"].as_array().unwrap() {
+        assert_eq!(keys(force), ["id", "label", "score", "max"]);
+        assert!(force["id"].is_string() && force["label"].is_string());
+        assert!(is_safe_int(&force["score"]) && is_safe_int(&force["max"]));
+        assert!(force["score"].as_i64() <= force["max"].as_i64());
+    }
+    for finding in report["findings"].as_array().unwrap() {
+        assert_eq!(keys(finding), ["kind", "force", "field", "points", "message", "question"]);
+        assert!(["gap", "strength", "warning"].contains(&finding["kind"].as_str().unwrap()));
+        assert!(is_str_or_null(&finding["force"]) && is_str_or_null(&finding["field"]) && is_str_or_null(&finding["question"]));
+        assert!(is_safe_int(&finding["points"]) && finding["message"].is_string());
+    }
+    let questions = report["questions"].as_array().unwrap();
+    assert!(questions.iter().all(Value::is_string));
+    let mut unique = questions.clone();
+    unique.dedup();
+    assert_eq!(unique.len(), questions.len(), "no duplicate questions");
+    for c in report["conditions"].as_array().unwrap() {
+        assert!(c.as_str().unwrap().starts_with("Yes, if"), "{c}");
+    }
+    assert!(report["flags"].as_array().unwrap().iter().all(Value::is_string));
+    assert!(yesif::Date::parse(report["today"].as_str().unwrap()).is_some());
+    assert_eq!(keys(&report["rules"]), ["name", "version", "hash"]);
+    let hash = report["rules"]["hash"].as_str().unwrap();
+    assert!(hash.len() == 64 && hash.bytes().all(|b| b.is_ascii_hexdigit() && !b.is_ascii_uppercase()));
+}
+
+#[test]
+fn mini_reports_follow_the_contract() {
+    for request in [json!({}), json!({"goal": "Cut waste", "size": 20, "due": "2026-06-03", "why": ["knowledge"]})] {
+        let report: Value = serde_json::from_str(&score(&mini(), request).to_json()).unwrap();
+        assert_contract(&report);
+    }
+}
+
+#[test]
+fn default_rubric_reports_follow_the_contract_for_every_case() {
+    let rules = default_rules();
+    let cases = yesif::cases::parse(&std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/rules/ld-intake.cases.json")).unwrap()).unwrap();
+    assert!(!cases.is_empty());
+    for case in &cases {
+        if let Ok(report) = rules.score(&case.request, yesif::Date::parse(&case.today).unwrap()) {
+            assert_contract(&serde_json::from_str(&report.to_json()).unwrap());
+        }
+    }
+}
+
+#[test]
+fn the_rules_hash_is_the_sha256_of_the_source() {
+    // printf 'ruleset("x","1"); force("a","A",1); tier("t","T","m"); fn evaluate() {}' | sha256sum
+    let rules = yesif::RuleSet::compile("ruleset(\"x\",\"1\"); force(\"a\",\"A\",1); tier(\"t\",\"T\",\"m\"); fn evaluate() {}").unwrap();
+    assert_eq!(rules.info().hash, "15b19c21d1b5086974ab01fe30ef1212b79312530c3e9e715e93bc9d00385333");
+}
+
+#[test]
+fn fields_serialise_for_forms() {
+    let fields = serde_json::to_value(mini().fields()).unwrap();
+    assert_eq!(fields[0], json!({"id": "goal", "label": "Goal", "type": "textarea", "required": true, "followup": false, "options": []}));
+    assert_eq!(fields[4]["options"][0], json!({"value": "compliance", "label": "Compliance"}));
+}

@@ -1,0 +1,141 @@
+//! The rule API as rule authors see it: how answers read, what the helpers match, and how
+//! findings, questions, conditions, verdicts and tiers come out.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod common;
+use common::*;
+use serde_json::json;
+use yesif::{FindingKind, RuleSet};
+
+/// Evaluates `expr` inside `evaluate()` for `request` and returns it as a "Yes, if" condition,
+/// which is the simplest way to read a value back out of a rule.
+fn eval(expr: &str, request: serde_json::Value) -> String {
+    let rules = RuleSet::compile(&mini_with(&format!("yes_if(`${{{expr}}}`); return;"))).unwrap();
+    let report = rules.score(&request, today()).unwrap();
+    report.conditions[0].trim_start_matches("Yes, if ").trim_end_matches('.').to_owned()
+}
+
+#[test]
+fn answers_read_predictably_whether_present_or_not() {
+    assert_eq!(eval("text(\"goal\")", json!({"goal": "  Cut churn  "})), "Cut churn");
+    assert_eq!(eval("`[${text(\"goal\")}]`", json!({})), "[]");
+    assert_eq!(eval("number(\"size\")", json!({"size": 120})), "120");
+    assert_eq!(eval("number(\"size\")", json!({"size": 2.5})), "2.5");
+    assert_eq!(eval("number(\"size\")", json!({})), "0");
+    assert_eq!(eval("has(\"size\")", json!({"size": 0})), "true");
+    assert_eq!(eval("has(\"goal\")", json!({"goal": " "})), "false");
+    assert_eq!(eval("list(\"why\").len()", json!({"why": ["knowledge", "tools"]})), "2");
+    assert_eq!(eval("text(\"why\")", json!({"why": ["knowledge", "tools"]})), "knowledge, tools");
+}
+
+#[test]
+fn ticked_works_for_lists_and_single_choices() {
+    let req = json!({"why": ["knowledge"], "driver": "compliance"});
+    assert_eq!(eval("ticked(\"why\", \"knowledge\")", req.clone()), "true");
+    assert_eq!(eval("ticked(\"driver\", \"compliance\")", req.clone()), "true");
+    assert_eq!(eval("ticked_any(\"why\", [\"tools\", \"knowledge\"])", req.clone()), "true");
+    assert_eq!(eval("ticked_count(\"why\", [\"tools\", \"knowledge\"])", req.clone()), "1");
+    assert_eq!(eval("ticked(\"why\", \"tools\")", json!({})), "false");
+}
+
+#[test]
+fn dates_count_from_the_given_today() {
+    assert_eq!(eval("days_until(\"due\")", json!({"due": "2026-07-13"})), "42");
+    assert_eq!(eval("weeks_until(\"due\")", json!({"due": "2026-07-13"})), "6.0");
+    assert_eq!(eval("days_until(\"due\")", json!({"due": "2026-05-25"})), "-7");
+    assert_eq!(eval("days_until(\"due\")", json!({})), "0");
+    assert_eq!(eval("today()", json!({})), "2026-06-01");
+}
+
+#[test]
+fn text_helpers_match_whole_words_in_any_case() {
+    assert_eq!(eval("contains_any(\"We must REDUCE churn\", [\"reduc*\"])", json!({})), "true");
+    assert_eq!(eval("contains_any(\"execute\", [\"cut\"])", json!({})), "false");
+    assert_eq!(eval("first_match(\"a quick e-learning course\", [\"workshop\", \"course\", \"e-learning\"])", json!({})), "course");
+    assert_eq!(eval("count_matches(\"course and workshop\", [\"workshop\", \"course\", \"module\"])", json!({})), "2");
+    assert_eq!(eval("word_count(\"  one two  three \")", json!({})), "3");
+    assert_eq!(eval("is_blank(\"  \")", json!({})), "true");
+    assert_eq!(eval("has_number(\"from 18% to 24%\")", json!({})), "true");
+}
+
+#[test]
+fn points_add_up_per_force_and_the_score_is_a_rounded_share() {
+    let report = score(&mini(), json!({"goal": "Increase win rate", "size": 50, "why": ["knowledge"]}));
+    let forces: Vec<_> = report.forces.iter().map(|f| (f.id.as_str(), f.score, f.max)).collect();
+    assert_eq!(forces, [("business_alignment", 10, 10), ("consumer_experience", 10, 10)]);
+    assert_eq!(report.score, 100);
+    let report = score(&mini(), json!({"size": 50}));
+    assert_eq!(report.score, 25, "5 of 20 points");
+}
+
+#[test]
+fn points_beyond_a_forces_maximum_are_capped() {
+    let rules = RuleSet::compile(&mini_with("strength(\"business_alignment\", \"\", 10, \"a\"); strength(\"business_alignment\", \"\", 10, \"b\");")).unwrap();
+    let report = rules.score(&json!({}), today()).unwrap();
+    assert_eq!(report.forces[0].score, 10);
+}
+
+#[test]
+fn gaps_carry_their_question_and_questions_are_deduplicated_in_order() {
+    let report = score(&mini(), json!({"goal": "more Excel"}));
+    let gaps: Vec<_> = report.gaps().map(|f| (f.field.as_deref(), f.force.as_deref())).collect();
+    assert_eq!(gaps, [(Some("goal"), Some("business_alignment")), (Some("why"), None), (Some("why"), None)]);
+    assert_eq!(report.questions, ["What business outcome are you trying to achieve?", "What's getting in the way?"]);
+}
+
+#[test]
+fn conditions_start_with_yes_if_and_are_not_repeated() {
+    let rules = RuleSet::compile(&mini_with("yes_if(\"we pilot first\"); yes_if(\"Yes, if we pilot first.\"); yes_if(\"yes, if the sponsor agrees\");")).unwrap();
+    let report = rules.score(&json!({}), today()).unwrap();
+    assert_eq!(report.conditions, ["Yes, if we pilot first.", "Yes, if the sponsor agrees."]);
+}
+
+#[test]
+fn the_training_fit_defaults_to_unknown() {
+    let report = score(&mini(), json!({}));
+    assert_eq!((report.training_fit.id.as_str(), report.training_fit.reason.as_str()), ("unknown", ""));
+    let report = score(&mini(), json!({"why": ["tools"]}));
+    assert_eq!(report.training_fit.id, "unlikely");
+}
+
+#[test]
+fn tiers_are_tried_in_order_with_score_flags_and_fit() {
+    // Full marks, flag raised, fit likely: the first tier.
+    let great = json!({"goal": "Reduce errors", "size": 40, "why": ["knowledge"]});
+    assert_eq!(score(&mini(), great).tier.id, "great");
+    // Same score but fit unlikely: the first tier's fit condition fails.
+    let report = score(&mini(), json!({"goal": "Reduce errors", "size": 40, "why": ["tools"]}));
+    assert_eq!((report.score, report.tier.id.as_str()), (75, "ok"));
+    // The last tier catches the rest.
+    assert_eq!(score(&mini(), json!({})).tier.id, "needs-info");
+}
+
+#[test]
+fn findings_record_points_and_kinds() {
+    let report = score(&mini(), json!({"goal": "Cut waste", "size": 20}));
+    let strengths: Vec<_> = report.findings.iter().filter(|f| f.kind == FindingKind::Strength).map(|f| (f.field.as_deref(), f.points)).collect();
+    assert_eq!(strengths, [(Some("goal"), 10), (Some("size"), 5)]);
+}
+
+#[test]
+fn fields_and_info_describe_the_rules() {
+    let rules = mini();
+    let fields = rules.fields();
+    assert_eq!(fields.len(), 6);
+    assert!(fields[0].required);
+    assert_eq!(fields[4].options[0].label, "Compliance");
+    assert_eq!(fields[4].options[1].value, "other");
+    assert_eq!((rules.info().name.as_str(), rules.info().version.as_str()), ("Mini", "1.2"));
+    assert_eq!(rules.info().hash.len(), 64);
+}
+
+#[test]
+fn every_api_function_is_documented_and_registered() {
+    for f in yesif::API {
+        assert!(!f.doc.is_empty() && f.signature.starts_with(f.name), "{}", f.name);
+        assert!(MINI.contains(f.name) || ["points", "warning", "fit", "flagged", "first_match", "count_matches", "word_count", "is_blank", "has_number", "list", "ticked_any", "ticked_count", "weeks_until", "today"].contains(&f.name), "{} is covered by a test", f.name);
+    }
+    let rules = RuleSet::compile(&mini_with("warning(\"\", \"mail\", \"w\"); let p = points(\"business_alignment\"); let f = fit(); let g = flagged(\"x\");")).unwrap();
+    let report = rules.score(&json!({}), today()).unwrap();
+    assert_eq!(report.findings[0].kind, FindingKind::Warning);
+}
