@@ -1,0 +1,342 @@
+// <yesif-check>: scores the training request in a form while the requester types, and shows
+// the tier, the gaps with L&D's consulting questions, and the "Yes, if…" conditions.
+//
+// Importing this module does not define the element; `www/yesif-check.js` does (or call
+// `YesifCheckElement.define()` with your own tag or registry).
+//
+// Attributes (the API; each has a property of the same name in camelCase):
+//   rules          URL of the .rhai rule file, relative to the page
+//   for            id of the form to score; default: the enclosing <form>
+//   today          evaluation date, YYYY-MM-DD; default: the requester's local date
+//   field-map      rule_field=host_field pairs, comma-separated, for forms with other names
+//   submit-fields  prefix of the hidden inputs written into the form; default "yesif_"
+// Events (bubbling, composed): `yesif-score` (detail: the report) after every scoring,
+// `yesif-error` (detail: {stage, message, diagnostics}) when rules cannot load or run.
+
+import { loadRules } from './engine.js';
+import { focusTarget, parseFieldMap, readRequest, removeHiddenInputs, submissionValues, syncHiddenInputs } from './form.js';
+import { styleSheet } from './styles.js';
+import { createView } from './view.js';
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const NOTICE = {
+  fetch: 'Instant feedback is not available right now. You can still fill in and send your request as usual.',
+  compile: 'Instant feedback is not available right now. You can still fill in and send your request as usual.',
+  engine: 'Instant feedback is not available in this browser. You can still fill in and send your request as usual.',
+  score: 'We could not check this request just now. Keep going: you can still send it as usual.',
+  form: 'Instant feedback is not connected to a form on this page.',
+};
+let instances = 0;
+
+export class YesifCheckElement extends HTMLElement {
+  static observedAttributes = ['rules', 'for', 'today', 'field-map', 'submit-fields'];
+
+  /** Defines the element as `tag` (default `yesif-check`) in `registry`, once. */
+  static define(tag = 'yesif-check', registry = customElements) {
+    if (!registry.get(tag)) registry.define(tag, this);
+    return this;
+  }
+
+  #owner = `yesif-check-${++instances}`;
+  #view;
+  #listening = null; // AbortController for the listeners on the form
+  #form = null;
+  #loaded = null; // {url, rules, info, fields}
+  #loadToken = 0;
+  #report = null;
+  #status = 'pending';
+  #pending = { rules: true, form: true, score: true, hidden: false };
+  #updateQueued = false;
+  #frame = 0;
+  #dirty = false;
+  #lastError = '';
+
+  constructor() {
+    super();
+    const root = this.attachShadow({ mode: 'open' });
+    root.adoptedStyleSheets = [styleSheet()];
+    this.#view = createView(root, { onFocusField: (id) => this.focusField(id) });
+  }
+
+  // ----- attributes as typed properties -----
+
+  /** URL of the rule file. */
+  get rules() {
+    return this.getAttribute('rules') ?? '';
+  }
+  set rules(value) {
+    this.setAttribute('rules', value);
+  }
+
+  /** Id of the form to score; empty means the enclosing form. */
+  get htmlFor() {
+    return this.getAttribute('for') ?? '';
+  }
+  set htmlFor(value) {
+    if (value) this.setAttribute('for', value);
+    else this.removeAttribute('for');
+  }
+
+  /** Evaluation date (`YYYY-MM-DD`), or '' for the local date. */
+  get today() {
+    const value = this.getAttribute('today') ?? '';
+    return ISO_DATE.test(value) ? value : '';
+  }
+  set today(value) {
+    if (value) this.setAttribute('today', value);
+    else this.removeAttribute('today');
+  }
+
+  /** The field map as a `Map` of rule field id → host field name. Set a string or an object. */
+  get fieldMap() {
+    return parseFieldMap(this.getAttribute('field-map')).map;
+  }
+  set fieldMap(value) {
+    const text = typeof value === 'string'
+      ? value
+      : Object.entries(value instanceof Map ? Object.fromEntries(value) : value ?? {}).map(([r, h]) => `${r}=${h}`).join(',');
+    if (text) this.setAttribute('field-map', text);
+    else this.removeAttribute('field-map');
+  }
+
+  /** Prefix of the hidden inputs written into the form. */
+  get submitFields() {
+    return this.getAttribute('submit-fields') || 'yesif_';
+  }
+  set submitFields(value) {
+    if (value) this.setAttribute('submit-fields', value);
+    else this.removeAttribute('submit-fields');
+  }
+
+  // ----- read-only state -----
+
+  /** The form being scored, or null. */
+  get form() {
+    return this.#form;
+  }
+  /** The last report, or null before the first score and after a failure. */
+  get report() {
+    return this.#report;
+  }
+  /** The fields the rules declare (`[]` until they load). */
+  get fields() {
+    return this.#loaded?.fields ?? [];
+  }
+  /** The rules' `{name, version, hash}`, or null until they load. */
+  get rulesInfo() {
+    return this.#loaded?.info ?? null;
+  }
+  /** `pending`, `scored` or `unavailable`. */
+  get status() {
+    return this.#status;
+  }
+
+  /** Scores again soon: call after changing the form's values from script. */
+  refresh() {
+    this.#requestScore();
+  }
+
+  /** Moves focus to the control of a rule field; returns false if there is none. */
+  focusField(id) {
+    const target = this.#form && focusTarget(this.#form, this.fieldMap.get(id) ?? id);
+    if (!target) return false;
+    target.focus({ preventScroll: true });
+    target.scrollIntoView({ block: 'center' });
+    return true;
+  }
+
+  // ----- lifecycle -----
+
+  connectedCallback() {
+    this.#pending.rules ||= !this.#loaded;
+    this.#pending.form = true;
+    this.#pending.score = true;
+    this.#queueUpdate();
+  }
+
+  disconnectedCallback() {
+    this.#unbind();
+    cancelAnimationFrame(this.#frame);
+    this.#frame = 0;
+    this.#dirty = false;
+  }
+
+  attributeChangedCallback(name, oldValue, newValue) {
+    if (oldValue === newValue) return;
+    if (name === 'rules') this.#pending.rules = true;
+    else if (name === 'for') this.#pending.form = true;
+    else if (name === 'submit-fields') {
+      if (this.#form) removeHiddenInputs(this.#form, this.#owner);
+      this.#pending.hidden = true;
+    } else this.#pending.score = true;
+    this.#queueUpdate();
+  }
+
+  /** Batches attribute changes and connection into one update, in a microtask. */
+  #queueUpdate() {
+    if (this.#updateQueued) return;
+    this.#updateQueued = true;
+    queueMicrotask(() => {
+      this.#updateQueued = false;
+      if (this.isConnected) this.#update();
+    });
+  }
+
+  #update() {
+    const pending = this.#pending;
+    this.#pending = { rules: false, form: false, score: false, hidden: false };
+    if (pending.form) this.#bind();
+    if (pending.rules) this.#load();
+    else if (pending.score) this.#requestScore();
+    else if (pending.hidden) this.#writeHidden();
+  }
+
+  #bind() {
+    this.#unbind();
+    const id = this.htmlFor;
+    const root = this.getRootNode();
+    const form = id ? root.getElementById?.(id) ?? document.getElementById(id) : this.closest('form');
+    if (!(form instanceof HTMLFormElement)) {
+      if (document.readyState === 'loading') {
+        document.addEventListener('DOMContentLoaded', () => this.isConnected && (this.#pending.form = true, this.#queueUpdate()), { once: true });
+        return;
+      }
+      this.#fail('form', id ? `no <form id="${id}"> was found for <yesif-check for="${id}">` : '<yesif-check> is not inside a <form> and has no for attribute', []);
+      return;
+    }
+    this.#form = form;
+    const listening = new AbortController();
+    this.#listening = listening;
+    const options = { signal: listening.signal };
+    const onEdit = (event) => {
+      // Our own hidden inputs never fire input events; anything else in the form may matter.
+      if (event.target?.dataset?.yesifOwner) return;
+      this.#requestScore();
+    };
+    form.addEventListener('input', onEdit, options);
+    form.addEventListener('change', onEdit, options);
+    // A reset restores values after its event, so score on the next frame.
+    form.addEventListener('reset', () => requestAnimationFrame(() => this.#requestScore()), options);
+    // Every way of submitting (a button, requestSubmit, submit(), new FormData) builds the data
+    // through this event: bring a pending score up to date and put the report in it. Never
+    // prevents anything.
+    form.addEventListener('formdata', (event) => {
+      if (this.#dirty) this.#scoreNow();
+      const prefix = this.submitFields;
+      for (const [key, value] of Object.entries(submissionValues(this.#report, this.#status))) {
+        event.formData.set(prefix + key, value);
+      }
+    }, options);
+    if (this.#loaded) this.#requestScore();
+  }
+
+  #unbind() {
+    this.#listening?.abort();
+    this.#listening = null;
+    if (this.#form) removeHiddenInputs(this.#form, this.#owner);
+    this.#form = null;
+  }
+
+  async #load() {
+    const token = ++this.#loadToken;
+    const url = this.rules;
+    this.#loaded = null;
+    this.#report = null;
+    this.#status = 'pending';
+    this.#view.loading();
+    if (!url) {
+      this.#fail('fetch', '<yesif-check> has no rules attribute', []);
+      return;
+    }
+    try {
+      const loaded = await loadRules(url);
+      if (token !== this.#loadToken || !this.isConnected) return;
+      this.#loaded = loaded;
+      this.#view.setFields(loaded.fields);
+      this.#lastError = '';
+      this.#requestScore();
+    } catch (error) {
+      if (token !== this.#loadToken) return;
+      this.#fail(error.stage ?? 'engine', error.message ?? String(error), error.diagnostics ?? []);
+    }
+  }
+
+  /**
+   * Scores now if nothing was scored in this animation frame, else once at the next frame:
+   * the first keystroke of a frame is answered at once, and a burst costs one score per frame.
+   */
+  #requestScore() {
+    if (!this.#loaded || !this.#form) return;
+    if (this.#frame) {
+      this.#dirty = true;
+      return;
+    }
+    this.#scoreNow();
+    this.#frame = requestAnimationFrame(this.#onFrame);
+  }
+
+  #onFrame = () => {
+    this.#frame = 0;
+    if (!this.#dirty) return;
+    this.#scoreNow();
+    this.#frame = requestAnimationFrame(this.#onFrame);
+  };
+
+  #scoreNow() {
+    this.#dirty = false;
+    const loaded = this.#loaded;
+    if (!loaded || !this.#form) return;
+    const { request, unreadable } = readRequest(this.#form, loaded.fields, this.fieldMap);
+    const options = this.today ? { today: this.today } : {};
+    let result = score(loaded.rules, request, options);
+    // A value the rules cannot read (too long, say) costs that field, not the whole report.
+    const bad = result.type === 'failure' && inputProblems(result.diagnostics);
+    if (bad) {
+      for (const id of bad) delete request[id];
+      unreadable.push(...bad);
+      result = score(loaded.rules, request, options);
+    }
+    if (result.type !== 'success') {
+      this.#fail('score', 'a rule failed while scoring this request', result.diagnostics ?? []);
+      return;
+    }
+    this.#report = result.report;
+    this.#status = 'scored';
+    this.#lastError = '';
+    this.#view.render(result.report, { unreadable });
+    this.#writeHidden();
+    this.dispatchEvent(new CustomEvent('yesif-score', { detail: result.report, bubbles: true, composed: true }));
+  }
+
+  #writeHidden() {
+    if (this.#form) syncHiddenInputs(this.#form, this.#owner, this.submitFields, submissionValues(this.#report, this.#status));
+  }
+
+  #fail(stage, message, diagnostics) {
+    this.#report = null;
+    this.#status = 'unavailable';
+    this.#view.notice(NOTICE[stage] ?? NOTICE.score);
+    this.#writeHidden();
+    const key = `${stage}:${message}:${JSON.stringify(diagnostics)}`;
+    if (key !== this.#lastError) {
+      this.#lastError = key;
+      console.error(`<yesif-check>: ${message}`, diagnostics);
+    }
+    this.dispatchEvent(new CustomEvent('yesif-error', { detail: { stage, message, diagnostics }, bubbles: true, composed: true }));
+  }
+}
+
+function score(rules, request, options) {
+  try {
+    return rules.score(request, options);
+  } catch (error) {
+    // A trap or panic in the engine: report it like a failing rule.
+    return { type: 'failure', diagnostics: error?.diagnostics ?? [{ kind: 'runtime', message: String(error?.message ?? error) }] };
+  }
+}
+
+/** The field ids of a failure that is only about request values, or null. */
+function inputProblems(diagnostics) {
+  if (!diagnostics?.length || !diagnostics.every((d) => d.kind === 'input' && d.field && d.field !== 'today')) return null;
+  return [...new Set(diagnostics.map((d) => d.field))];
+}

@@ -1,0 +1,153 @@
+// Reading a host form as the typed request the rules score, and writing the hidden inputs that
+// carry the report on submit. Nothing here changes a control the user can see or type into.
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * Parses a `field-map` attribute: comma-separated `rule_field=host_field` pairs. Blank and
+ * malformed pairs are ignored (and reported in `problems`) so a typo never stops scoring.
+ */
+export function parseFieldMap(text) {
+  const map = new Map();
+  const problems = [];
+  for (const pair of (text ?? '').split(',')) {
+    if (!pair.trim()) continue;
+    const eq = pair.indexOf('=');
+    const rule = pair.slice(0, eq).trim();
+    const host = pair.slice(eq + 1).trim();
+    if (eq < 0 || !rule || !host) problems.push(`"${pair.trim()}" is not a rule_field=host_field pair`);
+    else map.set(rule, host);
+  }
+  return { map, problems };
+}
+
+/** The form controls named `name` in `form`, as an array (radio and checkbox groups have many). */
+export function controlsNamed(form, name) {
+  const item = form.elements.namedItem(name);
+  if (!item) return [];
+  // A RadioNodeList (several controls share the name) is array-like; a single control is not.
+  return typeof item.length === 'number' && !(item instanceof HTMLSelectElement) ? [...item] : [item];
+}
+
+/**
+ * Reads one value per declared field from `form`, typed as the field's declared type:
+ * strings, numbers, `YYYY-MM-DD` dates, lists for checkbox groups and multi-selects, one
+ * string for radio groups. Unanswered fields, numbers that are not numbers yet and dates that
+ * are not complete are left out, as the engine expects; `unreadable` lists those skipped
+ * because of what was typed (so the widget can say so without rejecting the whole request).
+ */
+export function readRequest(form, fields, fieldMap) {
+  const request = {};
+  const unreadable = [];
+  for (const field of fields) {
+    const controls = controlsNamed(form, fieldMap.get(field.id) ?? field.id).filter(
+      (c) => !c.disabled && c.type !== 'submit' && c.type !== 'button' && c.type !== 'reset' && c.type !== 'file',
+    );
+    if (controls.length === 0) continue;
+    const value = readValue(field.type, controls);
+    if (value === undefined) continue;
+    if (value === INVALID) {
+      unreadable.push(field.id);
+      continue;
+    }
+    request[field.id] = value;
+  }
+  return { request, unreadable };
+}
+
+const INVALID = Symbol('invalid');
+
+function readValue(type, controls) {
+  const values = rawValues(controls);
+  if (type === 'checkboxes') {
+    const list = values.map((v) => v.trim()).filter(Boolean);
+    return list.length ? list : undefined;
+  }
+  const text = (values[0] ?? '').trim();
+  if (!text) return undefined;
+  if (type === 'number') {
+    const n = Number(text.replace(/[,\s_]/g, ''));
+    return Number.isFinite(n) ? n : INVALID;
+  }
+  if (type === 'date') return ISO_DATE.test(text) ? text : INVALID;
+  return text;
+}
+
+/** The values a set of same-named controls would submit, in document order. */
+function rawValues(controls) {
+  const out = [];
+  for (const c of controls) {
+    if (c instanceof HTMLSelectElement) {
+      for (const option of c.selectedOptions) out.push(option.value);
+    } else if (c.type === 'checkbox' || c.type === 'radio') {
+      if (c.checked) out.push(c.value);
+    } else if ('value' in c) {
+      out.push(String(c.value));
+    }
+  }
+  return out;
+}
+
+/**
+ * The control to focus for a field: the checked (or first) radio or checkbox of a group, or the
+ * control itself. Skips hidden controls.
+ */
+export function focusTarget(form, name) {
+  const controls = controlsNamed(form, name).filter((c) => c.type !== 'hidden' && !c.disabled);
+  return controls.find((c) => c.checked) ?? controls[0] ?? null;
+}
+
+/**
+ * Keeps one hidden input per entry of `values` in `form`, named `prefix + key`, and removes the
+ * ones it wrote before that are no longer wanted. Only inputs carrying `data-yesif-owner` of
+ * this widget are touched.
+ */
+export function syncHiddenInputs(form, owner, prefix, values) {
+  const mine = new Map();
+  for (const input of form.querySelectorAll('input[type="hidden"][data-yesif-owner]')) {
+    if (input.dataset.yesifOwner === owner) mine.set(input.name, input);
+  }
+  for (const [key, value] of Object.entries(values)) {
+    const name = prefix + key;
+    let input = mine.get(name);
+    if (input) mine.delete(name);
+    else {
+      input = document.createElement('input');
+      input.type = 'hidden';
+      input.name = name;
+      input.dataset.yesifOwner = owner;
+      form.append(input);
+    }
+    if (input.value !== value) input.value = value;
+  }
+  for (const stale of mine.values()) stale.remove();
+}
+
+/** Removes every hidden input this widget wrote. */
+export function removeHiddenInputs(form, owner) {
+  for (const input of form.querySelectorAll('input[type="hidden"][data-yesif-owner]')) {
+    if (input.dataset.yesifOwner === owner) input.remove();
+  }
+}
+
+/** The hidden values that carry a report (or its absence) to whoever receives the form. */
+export function submissionValues(report, status) {
+  if (!report) return { status };
+  const gaps = report.findings.filter((f) => f.kind === 'gap');
+  return {
+    status,
+    score: String(report.score),
+    tier: report.tier.id,
+    tier_label: report.tier.label,
+    training_fit: report.trainingFit.id,
+    gaps: gaps.map((g) => (g.field ? `${g.message} [${g.field}]` : g.message)).join('\n'),
+    gap_fields: [...new Set(gaps.map((g) => g.field).filter(Boolean))].join(','),
+    questions: report.questions.join('\n'),
+    conditions: report.conditions.join('\n'),
+    flags: report.flags.join(','),
+    today: report.today,
+    rules_name: report.rules.name,
+    rules_version: report.rules.version,
+    rules_hash: report.rules.hash,
+  };
+}

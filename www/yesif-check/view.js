@@ -1,0 +1,232 @@
+// The widget's shadow DOM: built once with createElement, then updated in place. Every text
+// that comes from a user or a rule file is set with `textContent`, never parsed as HTML, and a
+// node is only touched when what it shows changes, so the live region announces real changes
+// and typing stays cheap.
+
+/** `el('p', {part: 'x', class: 'y'}, child…)`: an element with attributes and children. */
+function el(tag, attrs = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attrs)) node.setAttribute(name, value);
+  node.append(...children);
+  return node;
+}
+
+function setText(node, text) {
+  if (node.textContent !== text) node.textContent = text;
+}
+
+function setAttr(node, name, value) {
+  if (value == null) {
+    if (node.hasAttribute(name)) node.removeAttribute(name);
+  } else if (node.getAttribute(name) !== value) node.setAttribute(name, value);
+}
+
+function bar(part, labelledBy) {
+  const fill = el('div', { class: 'fill' });
+  const meter = el('div', {
+    class: 'bar',
+    part,
+    role: 'meter',
+    'aria-valuemin': '0',
+    'aria-valuemax': '100',
+    'aria-valuenow': '0',
+    'aria-labelledby': labelledBy,
+  }, fill);
+  return { meter, fill };
+}
+
+function setBar({ meter, fill }, value, max, text) {
+  const pct = max > 0 ? Math.max(0, Math.min(100, (value / max) * 100)) : 0;
+  setAttr(meter, 'aria-valuemax', String(max));
+  setAttr(meter, 'aria-valuenow', String(value));
+  setAttr(meter, 'aria-valuetext', text);
+  const width = `${pct.toFixed(1)}%`;
+  // CSSOM, not a style attribute: allowed under a strict style-src.
+  if (fill.style.inlineSize !== width) fill.style.inlineSize = width;
+}
+
+const lists = new WeakMap();
+const bars = new WeakMap();
+
+/**
+ * Makes `ul`'s children match `items`, reusing the node of each key: `create(item, key)`
+ * builds a node, `update(node, item)` refreshes it.
+ */
+function syncList(ul, items, keyOf, create, update) {
+  const old = lists.get(ul) ?? new Map();
+  const next = new Map();
+  let before = ul.firstChild;
+  for (const item of items) {
+    let key = keyOf(item);
+    while (next.has(key)) key += '\u0000';
+    let node = old.get(key);
+    if (node) old.delete(key);
+    else node = create(item, key);
+    update(node, item);
+    next.set(key, node);
+    if (node === before) before = node.nextSibling;
+    else ul.insertBefore(node, before);
+  }
+  for (const node of old.values()) node.remove();
+  lists.set(ul, next);
+}
+
+let ids = 0;
+
+/** Builds the widget's DOM into `root` and returns its `render`/`notice` functions. */
+export function createView(root, { onFocusField }) {
+  const uid = `yc${++ids}`;
+  const title = el('h2', { part: 'title', id: `${uid}-title` }, 'Request check');
+  const tier = el('p', { part: 'tier', class: 'tier' });
+  const tierMessage = el('p', { part: 'tier-message', class: 'tier-message' });
+  const summary = el('p', { part: 'summary', class: 'summary' });
+  const notice = el('p', { part: 'notice', class: 'notice', hidden: '' });
+  const status = el('div', { part: 'status', class: 'status', role: 'status', 'aria-live': 'polite', 'aria-atomic': 'true' },
+    tier, tierMessage, summary, notice);
+
+  const scoreLabel = el('span', { class: 'label', id: `${uid}-score` }, 'Overall alignment');
+  const scoreNum = el('span', { class: 'num', 'aria-hidden': 'true' });
+  const scoreBar = bar('meter', `${uid}-score`);
+  const score = el('div', { part: 'score', class: 'score' }, scoreLabel, scoreNum, scoreBar.meter);
+
+  const forces = el('ul', { part: 'forces', class: 'forces' });
+  const forcesBlock = el('div', {}, el('h3', { id: `${uid}-forces` }, 'By force'), forces);
+  forces.setAttribute('aria-labelledby', `${uid}-forces`);
+
+  const fitVerdict = el('p', { class: 'fit-verdict' });
+  const fitReason = el('p', { class: 'fit-reason' });
+  const fit = el('div', { part: 'fit', class: 'fit' }, el('h3', {}, 'Is training the fix?'), fitVerdict, fitReason);
+
+  const gapsHeading = el('h3', { id: `${uid}-gaps` }, 'What to add');
+  const gaps = el('ul', { part: 'gaps', class: 'checklist', 'aria-labelledby': `${uid}-gaps` });
+  const gapsBlock = el('div', {}, gapsHeading, gaps);
+
+  const warnings = el('ul', { part: 'warnings', class: 'checklist', 'aria-labelledby': `${uid}-warn` });
+  const warningsBlock = el('div', {}, el('h3', { id: `${uid}-warn` }, 'Worth checking'), warnings);
+
+  const conditions = el('ul', { part: 'conditions', class: 'conditions', 'aria-labelledby': `${uid}-yes` });
+  const conditionsBlock = el('div', {}, el('h3', { id: `${uid}-yes` }, 'L&D can say yes, if…'), conditions);
+
+  const strengthsSummary = el('summary', {});
+  const strengths = el('ul', { class: 'strengths' });
+  const strengthsBlock = el('details', { part: 'strengths' }, strengthsSummary, strengths);
+
+  const footer = el('p', { part: 'footer', class: 'footer' });
+  const results = el('div', { part: 'results', hidden: '' }, score, forcesBlock, fit, gapsBlock, warningsBlock, conditionsBlock, strengthsBlock, footer);
+
+  const panel = el('section', { part: 'panel', class: 'panel', 'aria-labelledby': `${uid}-title` }, title, status, results);
+  root.append(panel);
+  setText(tier, 'Checking your request…');
+
+  let labels = new Map();
+
+  function gapItem(finding) {
+    const link = el('a', { part: 'focus-link', href: '#' });
+    link.addEventListener('click', (event) => {
+      event.preventDefault();
+      onFocusField(link.dataset.field);
+    });
+    const node = el('li', { part: finding.kind, class: `item ${finding.kind}` },
+      el('span', { class: 'box', 'aria-hidden': 'true' }),
+      el('p', { class: 'message' }),
+      el('p', { part: 'question', class: 'question' }),
+      link);
+    return node;
+  }
+
+  function updateGapItem(node, finding) {
+    const [, message, question, link] = node.children;
+    setText(message, finding.message);
+    setText(question, finding.question ? `L&D will ask: “${finding.question}”` : '');
+    question.hidden = !finding.question;
+    link.hidden = !finding.field;
+    if (finding.field) {
+      link.dataset.field = finding.field;
+      setText(link, `Go to “${labels.get(finding.field) ?? finding.field}”`);
+    }
+  }
+
+  return {
+    /** Remembers the declared fields' labels, for the focus links. */
+    setFields(fields) {
+      labels = new Map(fields.map((f) => [f.id, f.label]));
+    },
+
+    render(report, { unreadable = [] } = {}) {
+      const open = report.findings.filter((f) => f.kind === 'gap');
+      const watch = report.findings.filter((f) => f.kind === 'warning');
+      const gapCount = open.length;
+      const good = report.findings.filter((f) => f.kind === 'strength');
+      setAttr(panel, 'data-tier', report.tier.id);
+      setText(tier, report.tier.label);
+      setText(tierMessage, report.tier.message);
+      setText(summary, gapCount === 0 ? 'Nothing missing.' : gapCount === 1 ? '1 thing to add.' : `${gapCount} things to add.`);
+      const unread = unreadable.map((id) => labels.get(id) ?? id);
+      notice.hidden = unread.length === 0;
+      setText(notice, unread.length ? `We couldn't read ${unread.join(', ')} yet, so it isn't counted.` : '');
+
+      setText(scoreNum, `${report.score} / 100`);
+      setBar(scoreBar, report.score, 100, `${report.score} out of 100`);
+      syncList(forces, report.forces, (f) => f.id, () => {
+        const name = el('span', { class: 'force-label', id: `${uid}-f${++ids}` });
+        const num = el('span', { class: 'num', 'aria-hidden': 'true' });
+        const b = bar('force-meter', name.id);
+        const li = el('li', { part: 'force', class: 'force' }, name, num, b.meter);
+        bars.set(li, b);
+        return li;
+      }, (li, f) => {
+        setText(li.children[0], f.label);
+        setText(li.children[1], `${f.score} / ${f.max}`);
+        setBar(bars.get(li), f.score, f.max, `${f.score} out of ${f.max}`);
+      });
+
+      setAttr(fit, 'data-fit', report.trainingFit.id);
+      setText(fitVerdict, FIT_TEXT[report.trainingFit.id] ?? report.trainingFit.id);
+      setText(fitReason, report.trainingFit.reason);
+
+      gapsBlock.hidden = open.length === 0;
+      setText(gapsHeading, `What to add (${gapCount})`);
+      syncList(gaps, open, (f) => `${f.field}|${f.message}`, gapItem, updateGapItem);
+      warningsBlock.hidden = watch.length === 0;
+      syncList(warnings, watch, (f) => `${f.field}|${f.message}`, gapItem, updateGapItem);
+
+      conditionsBlock.hidden = report.conditions.length === 0;
+      syncList(conditions, report.conditions, (c) => c, () => el('li', { part: 'condition' }), setText);
+
+      strengthsBlock.hidden = good.length === 0;
+      setText(strengthsSummary, `Already strong (${good.length})`);
+      syncList(strengths, good, (f) => `${f.field}|${f.message}`, () => el('li', { part: 'strength' }), (li, f) => setText(li, f.message));
+
+      setText(footer, `${report.rules.name} ${report.rules.version} · as of ${report.today}`);
+      results.hidden = false;
+    },
+
+    /** Replaces the results with a short, polite notice. */
+    notice(text) {
+      setAttr(panel, 'data-tier', null);
+      setText(tier, 'Feedback unavailable');
+      setText(tierMessage, '');
+      setText(summary, '');
+      setText(notice, text);
+      notice.hidden = false;
+      results.hidden = true;
+    },
+
+    /** Back to the initial "checking" state. */
+    loading() {
+      setAttr(panel, 'data-tier', null);
+      setText(tier, 'Checking your request…');
+      setText(tierMessage, '');
+      setText(summary, '');
+      notice.hidden = true;
+      results.hidden = true;
+    },
+  };
+}
+
+const FIT_TEXT = {
+  likely: 'Likely: training can help',
+  mixed: 'Partly: some causes are not about skills',
+  unlikely: 'Unlikely: this looks like a non-training fix',
+  unknown: 'Not clear yet',
+};
