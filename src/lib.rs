@@ -35,8 +35,10 @@ mod request;
 mod rule_api;
 pub mod ruleset;
 pub mod text;
+// Public (but undocumented) only so that tests/wasm_*.rs can drive the JS API in the browser.
 #[cfg(target_arch = "wasm32")]
-mod wasm;
+#[doc(hidden)]
+pub mod wasm;
 
 pub use date::Date;
 pub use declare::{Field, FieldOption, FieldType, Force, RulesInfo, Tier};

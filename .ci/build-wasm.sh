@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Builds the WebAssembly module and its JS glue into www/pkg/ (yesif.js, yesif_bg.wasm, yesif.d.ts).
+#
+# `cargo rustc --crate-type cdylib` rather than `cargo build`: with the crate's two crate types
+# (cdylib for wasm, rlib for the CLI and tests) cargo silently skips LTO, which costs about a
+# fifth of the module's size. wasm-opt is not run: Debian's (108) emits modules that fail to
+# load and npm's binaryen barely changes the compressed size (see README, Development).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+target_dir=${CARGO_TARGET_DIR:-target}
+
+cargo rustc -q --lib --crate-type cdylib --target wasm32-unknown-unknown --release
+wasm-bindgen --target web --out-dir www/pkg --out-name yesif --remove-name-section \
+  "$target_dir/wasm32-unknown-unknown/release/yesif.wasm"
+echo "built www/pkg/ ($(( $(stat -c %s www/pkg/yesif_bg.wasm) / 1024 )) KiB wasm)"
