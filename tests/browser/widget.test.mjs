@@ -1,0 +1,380 @@
+// Browser tests of <yesif-check> on a host form it does not control (fixtures/host.html), with
+// small fixture rules (fixtures/*.rhai), so that these tests do not move when L&D retunes the
+// default rubric. The demo form and the shared samples are tested in demo.test.mjs.
+import { after, afterEach, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { axe, launchBrowser, newPage, startServer } from './lib.mjs';
+import { buildWidget } from '../../www/build-widget.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+afterEach(async () => {
+  for (const context of browser.contexts()) await context.close();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const HOST = '/tests/browser/fixtures/host.html';
+
+/** Opens the host form with query `q` and waits until the widget has scored or failed. */
+async function openHost(q = '', options) {
+  const page = await newPage(browser, options);
+  await page.goto(server.url(`${HOST}?today=2026-06-01&${q}`));
+  await settled(page);
+  return page;
+}
+
+function settled(page) {
+  return page.waitForFunction(() => {
+    const c = document.querySelector('yesif-check');
+    return c && c.status !== 'pending';
+  });
+}
+
+/** The widget's state as the page sees it. */
+function state(page) {
+  return page.evaluate(() => {
+    const c = document.querySelector('yesif-check');
+    const part = (name) => c.shadowRoot.querySelector(`[part~="${name}"]`);
+    return {
+      status: c.status,
+      report: c.report,
+      tier: part('tier').textContent,
+      notice: part('notice').hidden ? '' : part('notice').textContent,
+      text: c.shadowRoot.textContent,
+    };
+  });
+}
+
+/** Resolves once the widget's report satisfies `predicate(report)`. */
+function reportWhere(page, predicate) {
+  return page.waitForFunction(`(() => { const r = document.querySelector('yesif-check').report; return r && (${predicate})(r); })()`);
+}
+
+function query(page) {
+  return Object.fromEntries(new URL(page.url()).searchParams);
+}
+
+describe('<yesif-check> on a host form', () => {
+  test('typing into a field changes the report without reloading the page', async () => {
+    const page = await openHost();
+    const before = await state(page);
+    assert.equal(before.report.tier.id, 'needs-info');
+    await page.evaluate(() => { window.__samePage = true; });
+    await page.locator('#goal').pressSequentially('Increase the win rate from 18% to 24% by Q4');
+    await reportWhere(page, (r) => r.score > 0);
+    const after = await state(page);
+    assert.ok(after.report.score > before.report.score, `score ${before.report.score} → ${after.report.score}`);
+    assert.ok(after.report.findings.some((f) => f.kind === 'strength' && f.field === 'outcome'));
+    assert.equal(await page.evaluate(() => window.__samePage), true, 'the page did not reload');
+    assert.equal(await page.inputValue('#goal'), 'Increase the win rate from 18% to 24% by Q4', 'what was typed is untouched');
+    assert.deepEqual(page.errors.filter((e) => !e.includes('404')), []);
+  });
+
+  test('reads the host form as typed data through field-map: text, number typed as text, date, radio, checkboxes', async () => {
+    const page = await openHost();
+    await page.fill('#goal', 'Cut misrouted tickets from 22% to 8% this year');
+    await page.fill('#headcount', '1,200');
+    await page.fill('#due', '2026-09-01');
+    await page.selectOption('#dept', 'Sales');
+    await page.check('input[name="obstacles"][value="tools"]');
+    await page.check('input[name="could"][value="yes"]');
+    await reportWhere(page, (r) => r.trainingFit.id === 'unlikely');
+    const { report } = await state(page);
+    const strengths = report.findings.filter((f) => f.kind === 'strength').map((f) => f.field);
+    assert.deepEqual(strengths.sort(), ['barriers', 'outcome', 'people', 'unit']);
+    assert.ok(!report.findings.some((f) => f.field === 'needed_by'), 'the date was read');
+    assert.deepEqual(report.conditions, ['Yes, if the tool owner simplifies the tool.']);
+  });
+
+  test('a number that is not a number yet is left out, not an error', async () => {
+    const page = await openHost();
+    await page.fill('#headcount', 'about a hundred');
+    await page.fill('#goal', 'Increase the win rate from 18% to 24% by Q4');
+    await reportWhere(page, (r) => r.score > 0);
+    const s = await state(page);
+    assert.equal(s.status, 'scored');
+    assert.ok(s.report.findings.some((f) => f.kind === 'gap' && f.field === 'people'));
+  });
+
+  test('shows each gap with its consulting question, and the link focuses the field', async () => {
+    const page = await openHost();
+    const gap = page.locator('yesif-check [part~="gap"]', { hasText: 'Past attempts' });
+    await assert.doesNotReject(gap.waitFor());
+    assert.match(await gap.locator('[part~="question"]').textContent(), /What have you already tried\?/);
+    await gap.locator('[part~="focus-link"]').click();
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'history');
+    await page.keyboard.type('A cheat sheet in March; nothing changed');
+    await reportWhere(page, (r) => !r.findings.some((f) => f.kind === 'gap' && f.field === 'tried'));
+    await gap.waitFor({ state: 'detached' });
+  });
+
+  test('submitting carries the hidden report fields, is not blocked, and sends what was typed', async () => {
+    const page = await openHost();
+    const goal = 'Increase the win rate from 18% to 24% by Q4 <b>really</b> & more';
+    await page.fill('#goal', goal);
+    await page.fill('#headcount', '120');
+    await page.check('input[name="obstacles"][value="skill"]');
+    // Submit in the same task as the last keystroke: the pending score must still be flushed.
+    await page.evaluate(() => {
+      document.getElementById('history').value = 'a webinar';
+      document.getElementById('history').dispatchEvent(new Event('input', { bubbles: true }));
+      document.getElementById('host').requestSubmit();
+    });
+    await page.waitForURL(/received\.html/);
+    const q = query(page);
+    assert.equal(q.goal, goal);
+    assert.equal(q.headcount, '120');
+    assert.equal(q.history, 'a webinar');
+    assert.equal(q.yesif_status, 'scored');
+    assert.equal(q.yesif_tier, 'ready');
+    assert.equal(q.yesif_training_fit, 'likely');
+    assert.equal(q.yesif_score, '80');
+    assert.equal(q.yesif_rules_name, 'widget test rules');
+    assert.equal(q.yesif_rules_version, '1.0');
+    assert.match(q.yesif_rules_hash, /^[0-9a-f]{64}$/);
+    assert.equal(q.yesif_gaps, '');
+    assert.equal(q.yesif_today, '2026-06-01');
+    for (const key of ['yesif_questions', 'yesif_conditions', 'yesif_gap_fields', 'yesif_flags', 'yesif_tier_label']) {
+      assert.ok(key in q, key);
+    }
+  });
+
+  test('the open gaps are submitted, one per line, and submit-fields sets the prefix', async () => {
+    const page = await openHost('prefix=lnd_');
+    await page.click('button[type="submit"]');
+    await page.waitForURL(/received\.html/);
+    const q = query(page);
+    assert.ok(!('yesif_score' in q));
+    assert.equal(q.lnd_score, '0');
+    assert.equal(q.lnd_tier, 'needs-info');
+    assert.deepEqual(q.lnd_gaps.split(/\r?\n/), [
+      'Tell us the result you need, not the solution. [outcome]',
+      'Tell us how many people. [people]',
+      'Past attempts tell us what not to repeat. [tried]',
+    ]);
+    assert.equal(q.lnd_gap_fields, 'outcome,people,tried');
+  });
+
+  test('a missing rules file: a polite notice, diagnostics in the console and yesif-error, the form still submits', async () => {
+    const page = await newPage(browser);
+    await page.addInitScript(() => {
+      window.__errors = [];
+      document.addEventListener('yesif-error', (e) => window.__errors.push(e.detail));
+    });
+    await page.goto(server.url(`${HOST}?rules=missing.rhai`));
+    await settled(page);
+    const s = await state(page);
+    assert.equal(s.status, 'unavailable');
+    assert.match(s.notice, /not available right now.*still .*send/);
+    const errors = await page.evaluate(() => window.__errors);
+    assert.equal(errors.length, 1);
+    assert.equal(errors[0].stage, 'fetch');
+    assert.match(errors[0].diagnostics[0].message, /404/);
+    assert.ok(page.errors.some((e) => e.includes('<yesif-check>') && e.includes('could not be fetched')), page.errors.join('\n'));
+    await page.fill('#goal', 'Still typing');
+    assert.equal(await page.inputValue('#goal'), 'Still typing');
+    await page.click('button[type="submit"]');
+    await page.waitForURL(/received\.html/);
+    assert.equal(query(page).goal, 'Still typing');
+    assert.equal(query(page).yesif_status, 'unavailable');
+  });
+
+  test('a rule file that does not compile: notice, parse diagnostics with a line, the form still submits', async () => {
+    const page = await newPage(browser);
+    await page.addInitScript(() => {
+      document.addEventListener('yesif-error', (e) => { window.__error = e.detail; });
+    });
+    await page.goto(server.url(`${HOST}?rules=broken.rhai`));
+    await settled(page);
+    assert.equal((await state(page)).status, 'unavailable');
+    const detail = await page.evaluate(() => window.__error);
+    assert.equal(detail.stage, 'compile');
+    assert.ok(detail.diagnostics.some((d) => d.kind === 'parse' && d.line === 4), JSON.stringify(detail.diagnostics));
+    assert.ok(page.errors.some((e) => e.includes('do not compile')));
+    await page.fill('#goal', 'Typed after the failure');
+    await page.click('button[type="submit"]');
+    await page.waitForURL(/received\.html/);
+    assert.equal(query(page).goal, 'Typed after the failure');
+  });
+
+  test('a rule that fails at run time: notice while it fails, recovery when it stops, submit never blocked', async () => {
+    const page = await openHost('rules=throws.rhai');
+    assert.equal((await state(page)).status, 'scored');
+    await page.fill('#goal', 'anything');
+    await page.waitForFunction(() => document.querySelector('yesif-check').status === 'unavailable');
+    const s = await state(page);
+    assert.match(s.notice, /could not check this request/);
+    assert.equal(s.report, null);
+    assert.ok(page.errors.some((e) => e.includes('a rule failed')));
+    await page.fill('#goal', '');
+    await page.waitForFunction(() => document.querySelector('yesif-check').status === 'scored');
+    await page.fill('#goal', 'again');
+    await page.click('button[type="submit"]');
+    await page.waitForURL(/received\.html/);
+    assert.equal(query(page).goal, 'again');
+    assert.equal(query(page).yesif_status, 'unavailable');
+  });
+
+  test('HTML typed into a field and HTML in rule messages render as text', async () => {
+    const page = await openHost('rules=html-message.rhai');
+    let dialogs = 0;
+    page.on('dialog', (d) => { dialogs += 1; d.dismiss(); });
+    const xss = '<img src=x onerror=alert(1)>';
+    await page.fill('#goal', xss);
+    await page.waitForTimeout(100);
+    const s = await state(page);
+    assert.equal(s.status, 'scored');
+    for (const literal of ['<script>window.__xss = 2</script>Needs info', '<img src=x onerror="window.__xss = 4">', '<a href="javascript:window.__xss = 5">What</a> outcome?', 'Yes, if <b>we</b> talk first.', '<u>unclear</u>', '<b>bold</b> rules <i>1</i>']) {
+      assert.ok(s.text.includes(literal), `shows ${literal} as text`);
+    }
+    const elements = await page.evaluate(() => [...document.querySelector('yesif-check').shadowRoot.querySelectorAll('img, script, b, i, u, em')].length);
+    assert.equal(elements, 0);
+    assert.equal(await page.inputValue('#goal'), xss);
+    assert.equal(await page.evaluate(() => window.__xss), undefined);
+    assert.equal(dialogs, 0);
+  });
+
+  test('keyboard only: Tab reaches the focus links, Enter moves to the field, typing updates the report', async () => {
+    const page = await openHost();
+    await page.focus('#history');
+    await page.keyboard.press('Shift+Tab');
+    let guard = 0;
+    // Tab forward until a focus link inside the widget has focus.
+    for (;;) {
+      await page.keyboard.press('Tab');
+      const label = await page.evaluate(() => {
+        const a = document.querySelector('yesif-check').shadowRoot.activeElement;
+        return a?.getAttribute('part') === 'focus-link' ? a.textContent : null;
+      });
+      if (label?.includes('already tried')) break;
+      assert.ok(++guard < 30, 'a focus link is reachable with Tab');
+    }
+    await page.keyboard.press('Enter');
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'history');
+    await page.keyboard.type('Coaching in 2025, no change');
+    await reportWhere(page, (r) => r.findings.some((f) => f.kind === 'strength' && f.field === 'tried'));
+  });
+
+  test('events bubble and are composed; report, fields and rulesInfo are properties', async () => {
+    const page = await newPage(browser);
+    await page.addInitScript(() => {
+      window.__scores = [];
+      document.addEventListener('yesif-score', (e) => window.__scores.push({ composed: e.composed, bubbles: e.bubbles, tier: e.detail.tier.id }));
+    });
+    await page.goto(server.url(`${HOST}?today=2026-06-01`));
+    await settled(page);
+    const info = await page.evaluate(() => {
+      const c = document.querySelector('yesif-check');
+      return { scores: window.__scores, same: c.report === c.report, fields: c.fields.map((f) => f.id), info: c.rulesInfo, map: [...c.fieldMap].length, prefix: c.submitFields, today: c.today };
+    });
+    assert.ok(info.scores.length >= 1);
+    assert.deepEqual(info.scores[0], { composed: true, bubbles: true, tier: 'needs-info' });
+    assert.deepEqual(info.fields, ['outcome', 'email', 'unit', 'people', 'needed_by', 'could_do', 'barriers', 'tried']);
+    assert.equal(info.info.name, 'widget test rules');
+    assert.equal(info.map, 8);
+    assert.equal(info.prefix, 'yesif_');
+    assert.equal(info.today, '2026-06-01');
+  });
+
+  test('attributes are the API: changing today, field-map and rules re-scores', async () => {
+    const page = await openHost();
+    await page.evaluate(() => { document.querySelector('yesif-check').today = '2027-01-15'; });
+    await reportWhere(page, (r) => r.today === '2027-01-15');
+    // Unmapping the outcome makes the widget look for a field named "outcome": there is none.
+    await page.fill('#goal', 'Increase the win rate from 18% to 24% by Q4');
+    await reportWhere(page, (r) => r.findings.some((f) => f.kind === 'strength' && f.field === 'outcome'));
+    await page.evaluate(() => { document.querySelector('yesif-check').fieldMap = { email: 'contact_email' }; });
+    await reportWhere(page, (r) => r.findings.some((f) => f.kind === 'gap' && f.field === 'outcome'));
+    await page.evaluate(() => { document.querySelector('yesif-check').rules = 'throws.rhai'; });
+    await page.waitForFunction(() => document.querySelector('yesif-check').rulesInfo?.name === 'throws');
+  });
+
+  test('created with document.createElement and moved to another form via `for`; removal cleans up', async () => {
+    const page = await openHost('outside=1');
+    assert.equal((await state(page)).status, 'scored');
+    assert.ok(await page.evaluate(() => document.querySelectorAll('#host input[name^="yesif_"]').length > 5));
+    const afterRemoval = await page.evaluate(async () => {
+      const c = document.querySelector('yesif-check');
+      let scores = 0;
+      c.addEventListener('yesif-score', () => { scores += 1; });
+      c.remove();
+      const goal = document.getElementById('goal');
+      goal.value = 'typed after removal';
+      goal.dispatchEvent(new Event('input', { bubbles: true }));
+      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+      return { scores, hidden: document.querySelectorAll('#host input[name^="yesif_"]').length };
+    });
+    assert.deepEqual(afterRemoval, { scores: 0, hidden: 0 });
+  });
+
+  test('a burst of input events in one frame is scored at most twice: at once and at the next frame', async () => {
+    const page = await openHost();
+    const counts = await page.evaluate(async () => {
+      const c = document.querySelector('yesif-check');
+      await new Promise((r) => requestAnimationFrame(r));
+      let scores = 0;
+      c.addEventListener('yesif-score', () => { scores += 1; });
+      const goal = document.getElementById('goal');
+      for (const ch of 'Increase the win rate') {
+        goal.value += ch;
+        goal.dispatchEvent(new Event('input', { bubbles: true }));
+      }
+      const sync = scores;
+      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+      return { sync, total: scores, text: c.report && goal.value };
+    });
+    assert.deepEqual(counts, { sync: 1, total: 2, text: 'Increase the win rate' });
+  });
+
+  test('works under the strict Content-Security-Policy with no violations', async () => {
+    const page = await newPage(browser);
+    await page.addInitScript(() => {
+      window.__violations = [];
+      document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+    });
+    const response = await page.goto(server.url(`${HOST}?today=2026-06-01`));
+    assert.match(response.headers()['content-security-policy'], /script-src 'self' 'wasm-unsafe-eval'; style-src 'self'/);
+    await settled(page);
+    assert.equal((await state(page)).status, 'scored');
+    // The shadow styles apply: the tier colour is not the default text colour.
+    const styled = await page.evaluate(() => getComputedStyle(document.querySelector('yesif-check').shadowRoot.querySelector('.panel')).borderTopWidth);
+    assert.equal(styled, '4px');
+    assert.deepEqual(await page.evaluate(() => window.__violations), []);
+    assert.deepEqual(page.errors.filter((e) => /Refused|Content Security Policy/i.test(e)), []);
+  });
+
+  test('axe-core finds no serious or critical violations in the widget, light and dark', async () => {
+    for (const colorScheme of ['light', 'dark']) {
+      const page = await openHost('', { colorScheme });
+      await page.fill('#goal', 'Increase the win rate');
+      await page.check('input[name="obstacles"][value="tools"]');
+      await reportWhere(page, (r) => r.conditions.length > 0);
+      const violations = await axe(page, { include: 'yesif-check' });
+      assert.deepEqual(violations, [], `${colorScheme}: ${JSON.stringify(violations, null, 1)}`);
+      await page.close();
+    }
+  });
+
+  test('the single-file build (wasm inlined) scores with no request to www/pkg/', async () => {
+    await buildWidget();
+    const page = await newPage(browser);
+    const requested = [];
+    page.on('request', (r) => requested.push(new URL(r.url()).pathname));
+    await page.goto(server.url('/tests/browser/fixtures/single.html'));
+    await settled(page);
+    await page.fill('#outcome', 'Increase the win rate from 18% to 24% by Q4');
+    await reportWhere(page, (r) => r.score > 0);
+    assert.deepEqual(requested.filter((p) => p.includes('/pkg/') || p.endsWith('.wasm')), []);
+    assert.deepEqual(page.errors.filter((e) => !e.includes('404')), []);
+  });
+});
