@@ -96,6 +96,17 @@ describe('<yesif-check> on a host form', () => {
     assert.deepEqual(report.conditions, ['Yes, if the tool owner simplifies the tool.']);
   });
 
+  test('an empty form gets an invitation, not a verdict; the first answer brings the report', async () => {
+    const page = await openHost();
+    const empty = await state(page);
+    assert.equal(empty.status, 'scored');
+    assert.equal(empty.tier, 'Ready when you are');
+    assert.equal(await page.locator('yesif-check [part~="results"]').isVisible(), false);
+    await page.fill('#headcount', '12');
+    await page.locator('yesif-check [part~="results"]').waitFor();
+    assert.equal((await state(page)).tier, 'Needs more information');
+  });
+
   test('a number that is not a number yet is left out, not an error', async () => {
     const page = await openHost();
     await page.fill('#headcount', 'about a hundred');
@@ -108,6 +119,7 @@ describe('<yesif-check> on a host form', () => {
 
   test('shows each gap with its consulting question, and the link focuses the field', async () => {
     const page = await openHost();
+    await page.fill('#goal', 'Excel');
     const gap = page.locator('yesif-check [part~="gap"]', { hasText: 'Past attempts' });
     await assert.doesNotReject(gap.waitFor());
     assert.match(await gap.locator('[part~="question"]').textContent(), /What have you already tried\?/);
@@ -246,6 +258,8 @@ describe('<yesif-check> on a host form', () => {
 
   test('keyboard only: Tab reaches the focus links, Enter moves to the field, typing updates the report', async () => {
     const page = await openHost();
+    await page.focus('#goal');
+    await page.keyboard.type('Excel');
     await page.focus('#history');
     await page.keyboard.press('Shift+Tab');
     let guard = 0;

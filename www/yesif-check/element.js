@@ -11,7 +11,8 @@
 //   field-map      rule_field=host_field pairs, comma-separated, for forms with other names
 //   submit-fields  prefix of the hidden inputs written into the form; default "yesif_"
 // Events (bubbling, composed): `yesif-score` (detail: the report) after every scoring,
-// `yesif-error` (detail: {stage, message, diagnostics}) when rules cannot load or run.
+// `yesif-error` (detail: {stage, message, diagnostics}) when rules cannot load or run, and
+// `yesif-focus` (cancelable; detail: {field, control}) before a gap's link focuses its field.
 
 import { loadRules } from './engine.js';
 import { focusTarget, parseFieldMap, readRequest, removeHiddenInputs, submissionValues, syncHiddenInputs } from './form.js';
@@ -55,7 +56,10 @@ export class YesifCheckElement extends HTMLElement {
     super();
     const root = this.attachShadow({ mode: 'open' });
     root.adoptedStyleSheets = [styleSheet()];
-    this.#view = createView(root, { onFocusField: (id) => this.focusField(id) });
+    this.#view = createView(root, {
+      onFocusField: (id) => this.focusField(id),
+      canFocus: (id) => Boolean(this.#form && focusTarget(this.#form, this.fieldMap.get(id) ?? id, { visibleOnly: false })),
+    });
   }
 
   // ----- attributes as typed properties -----
@@ -136,9 +140,17 @@ export class YesifCheckElement extends HTMLElement {
     this.#requestScore();
   }
 
-  /** Moves focus to the control of a rule field; returns false if there is none. */
+  /**
+   * Moves focus to the control of a rule field; returns false if there is none. Fires a
+   * cancelable `yesif-focus` (detail: {field, control}) first, so a host can open the section,
+   * tab or disclosure that holds the field, or take over.
+   */
   focusField(id) {
-    const target = this.#form && focusTarget(this.#form, this.fieldMap.get(id) ?? id);
+    const control = this.#form && focusTarget(this.#form, this.fieldMap.get(id) ?? id, { visibleOnly: false });
+    if (!control) return false;
+    const proceed = this.dispatchEvent(new CustomEvent('yesif-focus', { detail: { field: id, control }, bubbles: true, composed: true, cancelable: true }));
+    if (!proceed) return true;
+    const target = focusTarget(this.#form, this.fieldMap.get(id) ?? id);
     if (!target) return false;
     target.focus({ preventScroll: true });
     target.scrollIntoView({ block: 'center' });
@@ -303,7 +315,8 @@ export class YesifCheckElement extends HTMLElement {
     this.#report = result.report;
     this.#status = 'scored';
     this.#lastError = '';
-    this.#view.render(result.report, { unreadable });
+    if (Object.keys(request).length === 0 && unreadable.length === 0) this.#view.start(result.report);
+    else this.#view.render(result.report, { unreadable });
     this.#writeHidden();
     this.dispatchEvent(new CustomEvent('yesif-score', { detail: result.report, bubbles: true, composed: true }));
   }

@@ -90,10 +90,13 @@ function rawValues(controls) {
 
 /**
  * The control to focus for a field: the checked (or first) radio or checkbox of a group, or the
- * control itself. Skips hidden controls.
+ * control itself. Skips hidden inputs, disabled controls and, unless `visibleOnly` is false,
+ * controls that are not rendered (inside a `hidden` section, say).
  */
-export function focusTarget(form, name) {
-  const controls = controlsNamed(form, name).filter((c) => c.type !== 'hidden' && !c.disabled);
+export function focusTarget(form, name, { visibleOnly = true } = {}) {
+  const controls = controlsNamed(form, name).filter(
+    (c) => c.type !== 'hidden' && !c.disabled && (!visibleOnly || c.getClientRects().length > 0),
+  );
   return controls.find((c) => c.checked) ?? controls[0] ?? null;
 }
 

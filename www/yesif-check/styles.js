@@ -79,6 +79,11 @@ ul { margin: 0; padding: 0; list-style: none; }
 .item > :not(.box) { grid-column: 2; }
 a { color: var(--yesif-accent); font-size: 0.875rem; text-underline-offset: 2px; }
 a:focus-visible { outline: 2px solid var(--yesif-accent); outline-offset: 2px; border-radius: 2px; }
+.more {
+  margin-top: 0.6rem; font: inherit; font-size: 0.875rem; color: var(--yesif-accent); background: none;
+  border: 1px solid var(--yesif-border); border-radius: calc(var(--yesif-radius) / 2); padding: 0.25rem 0.6rem; cursor: pointer;
+}
+.more:focus-visible { outline: 2px solid var(--yesif-accent); outline-offset: 2px; }
 .conditions { display: grid; gap: 0.4rem; }
 .conditions li { padding-inline-start: 0.75rem; border-inline-start: 3px solid var(--yesif-tier); }
 details { margin-top: 1rem; }

@@ -74,7 +74,7 @@ function syncList(ul, items, keyOf, create, update) {
 let ids = 0;
 
 /** Builds the widget's DOM into `root` and returns its `render`/`notice` functions. */
-export function createView(root, { onFocusField }) {
+export function createView(root, { onFocusField, canFocus }) {
   const uid = `yc${++ids}`;
   const title = el('h2', { part: 'title', id: `${uid}-title` }, 'Request check');
   const tier = el('p', { part: 'tier', class: 'tier' });
@@ -99,13 +99,19 @@ export function createView(root, { onFocusField }) {
 
   const gapsHeading = el('h3', { id: `${uid}-gaps` }, 'What to add');
   const gaps = el('ul', { part: 'gaps', class: 'checklist', 'aria-labelledby': `${uid}-gaps` });
-  const gapsBlock = el('div', {}, gapsHeading, gaps);
+  const more = el('button', { part: 'more', class: 'more', type: 'button', 'aria-expanded': 'false', hidden: '' });
+  let expanded = false;
+  more.addEventListener('click', () => {
+    expanded = !expanded;
+    showGaps();
+  });
+  const gapsBlock = el('div', {}, gapsHeading, gaps, more);
 
   const warnings = el('ul', { part: 'warnings', class: 'checklist', 'aria-labelledby': `${uid}-warn` });
   const warningsBlock = el('div', {}, el('h3', { id: `${uid}-warn` }, 'Worth checking'), warnings);
 
   const conditions = el('ul', { part: 'conditions', class: 'conditions', 'aria-labelledby': `${uid}-yes` });
-  const conditionsBlock = el('div', {}, el('h3', { id: `${uid}-yes` }, 'L&D can say yes, if…'), conditions);
+  const conditionsBlock = el('div', {}, el('h3', { id: `${uid}-yes` }, 'How L&D can say yes'), conditions);
 
   const strengthsSummary = el('summary', {});
   const strengths = el('ul', { class: 'strengths' });
@@ -119,9 +125,20 @@ export function createView(root, { onFocusField }) {
   setText(tier, 'Checking your request…');
 
   let labels = new Map();
+  let openGaps = [];
+
+  /** Shows the first GAP_LIMIT gaps (the rules raise the most important first), or all. */
+  function showGaps() {
+    const shown = expanded ? openGaps : openGaps.slice(0, GAP_LIMIT);
+    syncList(gaps, shown, (f) => `${f.field}|${f.message}`, gapItem, updateGapItem);
+    const hiddenCount = openGaps.length - GAP_LIMIT;
+    more.hidden = hiddenCount <= 0;
+    setAttr(more, 'aria-expanded', String(expanded));
+    setText(more, expanded ? 'Show fewer' : `Show ${hiddenCount} more`);
+  }
 
   function gapItem(finding) {
-    const link = el('a', { part: 'focus-link', href: '#' });
+    const link = el('a', { part: 'focus-link', href: '#' }, 'Answer this', el('span', { class: 'visually-hidden' }));
     link.addEventListener('click', (event) => {
       event.preventDefault();
       onFocusField(link.dataset.field);
@@ -139,10 +156,11 @@ export function createView(root, { onFocusField }) {
     setText(message, finding.message);
     setText(question, finding.question ? `L&D will ask: “${finding.question}”` : '');
     question.hidden = !finding.question;
-    link.hidden = !finding.field;
+    link.hidden = !finding.field || !canFocus(finding.field);
     if (finding.field) {
       link.dataset.field = finding.field;
-      setText(link, `Go to “${labels.get(finding.field) ?? finding.field}”`);
+      // Short visible text; the field's label completes the accessible name.
+      setText(link.lastChild, `: ${labels.get(finding.field) ?? finding.field}`);
     }
   }
 
@@ -150,6 +168,17 @@ export function createView(root, { onFocusField }) {
     /** Remembers the declared fields' labels, for the focus links. */
     setFields(fields) {
       labels = new Map(fields.map((f) => [f.id, f.label]));
+    },
+
+    /** Before anything is answered: an invitation, not a verdict. */
+    start(report) {
+      setAttr(panel, 'data-tier', null);
+      setText(tier, 'Ready when you are');
+      setText(tierMessage, 'Start filling in the form: this check shows, as you type, how ready your request is and what L&D will ask.');
+      setText(summary, '');
+      notice.hidden = true;
+      results.hidden = true;
+      setText(footer, `${report.rules.name} ${report.rules.version} · as of ${report.today}`);
     },
 
     render(report, { unreadable = [] } = {}) {
@@ -186,7 +215,8 @@ export function createView(root, { onFocusField }) {
 
       gapsBlock.hidden = open.length === 0;
       setText(gapsHeading, `What to add (${gapCount})`);
-      syncList(gaps, open, (f) => `${f.field}|${f.message}`, gapItem, updateGapItem);
+      openGaps = open;
+      showGaps();
       warningsBlock.hidden = watch.length === 0;
       syncList(warnings, watch, (f) => `${f.field}|${f.message}`, gapItem, updateGapItem);
 
@@ -223,6 +253,8 @@ export function createView(root, { onFocusField }) {
     },
   };
 }
+
+const GAP_LIMIT = 5;
 
 const FIT_TEXT = {
   likely: 'Likely: training can help',
