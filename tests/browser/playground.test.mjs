@@ -1,0 +1,449 @@
+// The rule playground (www/playground.html), driven as an L&D lead would drive it: typing
+// rules, opening and downloading files, sharing links, with the keyboard only, under the
+// strict CSP. Most tests open small fixture rules (below) through "Open file…", so they do
+// not depend on the default rubric, which L&D leads edit.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { startServer, launchBrowser, newPage, axe } from './lib.mjs';
+import { buildPlayground } from '../../www/build-playground.mjs';
+
+const SCREENSHOTS = new URL('../screenshots/', import.meta.url);
+
+const RULES = `//! Playground test rules: one force, two tiers, two fields.
+ruleset("Playground test", "1.0");
+const WEIGHT = 10;
+force("clarity", "Clarity", 20);
+tier("good", "Good", "Clear enough.", #{min_score: 50});
+tier("weak", "Weak", "Say more.", #{});
+field("goal", "Goal", "text");
+field("team", "Team", "select", #{options: ["sales", "support"]});
+
+fn evaluate() {
+    if has("goal") {
+        strength("clarity", "goal", WEIGHT, "There is a goal.");
+    } else {
+        gap("clarity", "goal", "No goal yet.", "What is the goal?");
+    }
+}
+`;
+
+const CASES = [
+  { name: 'has a goal', today: '2026-06-01', request: { goal: 'Grow renewals by 5%' }, expect: { tier: 'good', score_min: 50 } },
+  { name: 'no goal', today: '2026-06-01', request: {}, expect: { tier: 'weak', questions: ['goal'] } },
+];
+
+let server;
+let browser;
+
+before(async () => {
+  await buildPlayground();
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Opens the playground in a fresh context (empty localStorage) and waits for its first run. */
+async function open(path = '/www/playground.html', options = {}) {
+  const page = await newPage(browser, { viewport: { width: 1440, height: 900 }, acceptDownloads: true, ...options });
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}:${e.columnNumber} ${e.target?.outerHTML?.slice(0, 300)}`));
+  });
+  await page.goto(server.url(path));
+  await settled(page);
+  return page;
+}
+
+/** Waits until the panels show the results of exactly what is in the editor and request panel. */
+async function settled(page) {
+  await page.waitForFunction(() => {
+    const p = window.yesifPlayground;
+    const shown = p?.state.shown;
+    return (
+      shown &&
+      document.body.dataset.busy === 'idle' &&
+      shown.source === p.editor.getText() &&
+      JSON.stringify(shown.request) === JSON.stringify(p.state.request) &&
+      shown.today === p.state.today &&
+      shown.cases === p.state.cases
+    );
+  });
+}
+
+/** Opens rules and cases through the "Open file…" button, as a lead would. */
+async function openFiles(page, { rules = RULES, cases = CASES } = {}) {
+  for (const [name, text] of [['cases.cases.json', JSON.stringify(cases)], ['test.rhai', rules]]) {
+    const chooser = page.waitForEvent('filechooser');
+    await page.click('#open-file-button');
+    await (await chooser).setFiles({ name, mimeType: 'text/plain', buffer: Buffer.from(text) });
+    await settled(page);
+  }
+  await page.selectOption('#case-picker', { label: 'has a goal' });
+  await settled(page);
+}
+
+/** Replaces the whole rules text from the keyboard: select all, delete, then paste-like insert. */
+async function typeRules(page, text) {
+  await page.locator('#editor .cm-content').click();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Backspace');
+  await page.keyboard.insertText(text);
+  await settled(page);
+}
+
+const shown = (page, part) => page.locator(`#result [part="${part}"]`);
+const scoreText = (page) => page.locator('#result [part="score"] .num').textContent();
+
+function noErrors(page) {
+  assert.deepEqual(page.errors, [], 'no console errors and no CSP violations');
+}
+
+test('the default rules load, compile and score their first case, with no CSP violation', async () => {
+  const page = await open();
+  const cases = JSON.parse(readFileSync(new URL('../../rules/ld-intake.cases.json', import.meta.url), 'utf8'));
+  assert.match(await page.locator('#rules-info').textContent(), /hash/);
+  assert.equal(await page.locator('#problem-count').textContent(), '0');
+  assert.equal(await page.locator('#tests .test').count(), cases.length);
+  assert.ok(await shown(page, 'tier').textContent());
+  // The editor's styles apply (CodeMirror mounts in a shadow root, so the CSP allows them).
+  const gutterDisplay = await page.locator('#editor .cm-gutters').evaluate((el) => getComputedStyle(el).display);
+  assert.equal(gutterDisplay, 'flex');
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: new URL('playground.png', SCREENSHOTS).pathname });
+  noErrors(page);
+  await page.close();
+});
+
+test('a syntax error is underlined at its line and listed; undoing it brings the results back', async () => {
+  const page = await open();
+  await openFiles(page);
+  assert.equal(await scoreText(page), '50 / 100');
+
+  // Line 17 is the empty line after the last "}".
+  await page.locator('#editor .cm-content').click();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.type('let broken = ;');
+  await settled(page);
+
+  const problem = page.locator('#problems .problem').first();
+  assert.match(await problem.textContent(), /Syntax error/);
+  assert.match(await problem.textContent(), /Line 17, column 14/);
+  assert.equal(await page.locator('#problem-count').textContent(), '1');
+  // The underline sits on line 17, and the gutter marks it.
+  const line17 = page.locator('#editor .cm-line').nth(16);
+  assert.equal(await line17.locator('.cm-lintRange-error').count(), 1);
+  assert.equal(await page.locator('#editor .cm-lint-marker-error').count(), 1);
+  // The last good report stays, marked as stale.
+  assert.match(await page.locator('#result-note').textContent(), /last rules that worked/);
+
+  // Hovering the underline shows the message.
+  await line17.locator('.cm-lintRange-error').hover();
+  await page.locator('#editor .cm-tooltip-lint').waitFor();
+  assert.match(await page.locator('#editor .cm-tooltip-lint').textContent(), /unexpected/);
+
+  // Clicking the problem jumps to it.
+  await page.locator('#editor .cm-content').click();
+  await page.keyboard.press('Control+Home');
+  await problem.locator('button').click();
+  const cursorLine = await page.evaluate(() => {
+    const { view } = window.yesifPlayground.editor;
+    return view.state.doc.lineAt(view.state.selection.main.head).number;
+  });
+  assert.equal(cursorLine, 17);
+
+  // Fixing it (undo) updates the results.
+  await page.keyboard.press('Control+Z');
+  await settled(page);
+  assert.equal(await page.locator('#problem-count').textContent(), '0');
+  assert.equal(await page.locator('#editor .cm-lintRange-error').count(), 0);
+  assert.equal(await page.locator('#result-note').textContent(), 'Playground test 1.0 · 2026-06-01');
+  noErrors(page);
+  await page.close();
+});
+
+test('changing a weight changes the score shown and the impact preview lists the cases that move', async () => {
+  const page = await open();
+  await openFiles(page);
+  await page.selectOption('#case-picker', { label: 'has a goal' });
+  await settled(page);
+  assert.equal(await scoreText(page), '50 / 100');
+  assert.equal(await shown(page, 'tier').textContent(), 'Good');
+  assert.match(await page.locator('#impact-summary').textContent(), /no case changes tier/);
+
+  await typeRules(page, RULES.replace('const WEIGHT = 10;', 'const WEIGHT = 4;'));
+  assert.equal(await scoreText(page), '20 / 100');
+  assert.equal(await shown(page, 'tier').textContent(), 'Weak');
+
+  assert.match(await page.locator('#impact-summary').textContent(), /1 of 2 cases change \(1 change tier/);
+  const rows = page.locator('#impact tbody tr');
+  assert.equal(await rows.count(), 2, 'the current request and the case that moved');
+  const row = rows.filter({ hasText: 'has a goal' });
+  assert.deepEqual(await row.locator('td').allTextContents(), ['Good 50/100', 'Weak 20/100 (−30)']);
+  noErrors(page);
+  await page.close();
+});
+
+test('breaking a case turns the tests panel red with expected and actual; cases can be added and downloaded', async () => {
+  const page = await open();
+  await openFiles(page);
+  assert.equal(await page.locator('#tests-summary').textContent(), 'all 2 pass');
+  assert.equal(await page.locator('.tests').getAttribute('data-state'), 'good');
+
+  await typeRules(page, RULES.replace('const WEIGHT = 10;', 'const WEIGHT = 4;'));
+  assert.equal(await page.locator('#tests-summary').textContent(), '1 of 2 failing');
+  assert.equal(await page.locator('.tests').getAttribute('data-state'), 'bad');
+  const failed = page.locator('#tests .test.failed');
+  assert.equal(await failed.count(), 1);
+  assert.match(await failed.locator('.name').textContent(), /has a goal/);
+  assert.deepEqual(await failed.locator('.diff tbody tr').first().locator('th, td').allTextContents(), ['tier', 'good', 'weak']);
+  await page.screenshot({ path: new URL('playground-failing-case.png', SCREENSHOTS).pathname });
+
+  // Add the current request as a case: it expects what the request gets now.
+  await page.selectOption('#case-picker', { label: 'no goal' });
+  await settled(page);
+  await page.fill('#rq-goal', 'Cut onboarding time');
+  await settled(page);
+  await page.click('#add-case');
+  await page.fill('#case-name', 'new hire goal');
+  await page.click('#case-dialog button[value="add"]');
+  await settled(page);
+  assert.equal(await page.locator('#tests .test').count(), 3);
+  assert.equal(await page.locator('#tests-summary').textContent(), '1 of 3 failing');
+
+  const download = page.waitForEvent('download');
+  await page.click('#download-cases');
+  const file = await download;
+  assert.equal(file.suggestedFilename(), 'test.cases.json');
+  const saved = JSON.parse(readFileSync(await file.path(), 'utf8'));
+  assert.equal(saved.length, 3);
+  assert.deepEqual(saved[2], {
+    name: 'new hire goal',
+    today: '2026-06-01',
+    request: { goal: 'Cut onboarding time' },
+    expect: { tier: 'weak', training_fit: 'unknown', score_min: 15, score_max: 25 },
+  });
+  noErrors(page);
+  await page.close();
+});
+
+test('reload restores the edits, and leaving with undownloaded edits warns first', async () => {
+  const page = await open();
+  await openFiles(page);
+  await typeRules(page, RULES.replace('const WEIGHT = 10;', 'const WEIGHT = 12; // edited'));
+  await page.fill('#rq-goal', 'Lift NPS to 40');
+  await page.selectOption('#rq-team', 'support');
+  await page.fill('#today', '2026-07-15');
+  await settled(page);
+  assert.equal(await page.locator('#save-state').textContent(), 'Saved in this browser · not downloaded');
+
+  const dialogs = [];
+  page.on('dialog', (d) => {
+    dialogs.push(d.type());
+    d.accept();
+  });
+  await page.reload();
+  await settled(page);
+  assert.deepEqual(dialogs, ['beforeunload']);
+  assert.equal(await page.evaluate(() => window.yesifPlayground.editor.getText()), RULES.replace('const WEIGHT = 10;', 'const WEIGHT = 12; // edited'));
+  assert.equal(await page.inputValue('#rq-goal'), 'Lift NPS to 40');
+  assert.equal(await page.inputValue('#rq-team'), 'support');
+  assert.equal(await page.inputValue('#today'), '2026-07-15');
+  assert.equal(await scoreText(page), '60 / 100');
+  assert.equal(await page.locator('#tests .test').count(), 2, 'the opened cases are restored too');
+  assert.match(await page.locator('#status').textContent(), /Restored your work/);
+
+  // Downloading the rules and the cases clears the warning.
+  const download = page.waitForEvent('download');
+  await page.click('#download-rules');
+  const file = await download;
+  assert.equal(file.suggestedFilename(), 'test.rhai');
+  assert.equal(readFileSync(await file.path(), 'utf8'), await page.evaluate(() => window.yesifPlayground.editor.getText()));
+  assert.equal(await page.locator('#save-state').textContent(), 'Saved in this browser');
+  dialogs.length = 0;
+  await page.reload();
+  await settled(page);
+  assert.deepEqual(dialogs, []);
+  noErrors(page);
+  await page.close();
+});
+
+test('a share link round-trips the rules and the request exactly, and its content never runs as HTML', async () => {
+  const page = await open('/www/playground.html', { permissions: ['clipboard-read', 'clipboard-write'] });
+  await openFiles(page);
+  // Rules and a request that try to inject markup: they must come back as text.
+  const rules = RULES.replace('"There is a goal."', '"<img src=x onerror=\\"window.pwned=1\\"> ünïcödé ✓"');
+  await typeRules(page, rules);
+  await page.fill('#rq-goal', '<script>window.pwned=1</script> "quoted" & más');
+  await page.fill('#today', '2026-02-03');
+  await settled(page);
+  await page.click('#share');
+  await page.locator('#share-output').waitFor();
+  const url = await page.inputValue('#share-url');
+  assert.match(url, /\/www\/playground\.html#v1=[A-Za-z0-9_-]+$/);
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), url);
+  assert.equal(await page.evaluate(() => location.href), url, 'the link is in the address bar');
+
+  // A fresh browser (no autosave) opens exactly that state.
+  const other = await newPage(browser, { viewport: { width: 1440, height: 900 } });
+  await other.goto(url);
+  await settled(other);
+  assert.equal(await other.evaluate(() => window.yesifPlayground.editor.getText()), rules);
+  assert.deepEqual(await other.evaluate(() => window.yesifPlayground.state.request), { goal: '<script>window.pwned=1</script> "quoted" & más' });
+  assert.equal(await other.inputValue('#today'), '2026-02-03');
+  assert.match(await other.locator('#status').textContent(), /share link/);
+  assert.equal(await other.evaluate(() => location.hash), '', 'the hash is dropped once restored, so later edits survive a reload');
+  assert.match(await other.locator('#result [part="strengths"]').textContent(), /<img src=x/);
+  assert.equal(await other.evaluate(() => window.pwned), undefined);
+  assert.equal(await other.locator('img').count(), 0);
+  noErrors(other);
+  await other.close();
+
+  // A damaged link is reported and costs nothing.
+  const broken = await newPage(browser);
+  await broken.goto(`${server.url('/www/playground.html')}#v1=not-a-real-link`);
+  await settled(broken);
+  assert.match(await broken.locator('#status').textContent(), /share link could not be read/);
+  await broken.close();
+  noErrors(page);
+  await page.close();
+});
+
+test('loop {} yields a limit diagnostic, the page stays responsive, and Stop restarts the engine', async () => {
+  const page = await open();
+  await openFiles(page);
+  await typeRules(page, RULES.replace('if has("goal") {', 'loop {}\n    if has("goal") {'));
+  const problem = page.locator('#problems .problem').first();
+  assert.match(await problem.textContent(), /Limit reached \(maxOperations\)/);
+  assert.match(await problem.textContent(), /with this request/);
+
+  // While rules run, the editor still takes keystrokes at once.
+  await page.locator('#editor .cm-content').click();
+  await page.keyboard.press('Control+End');
+  const started = Date.now();
+  await page.keyboard.type('// still typing');
+  assert.ok(Date.now() - started < 2000, 'typing is not blocked');
+  assert.match(await page.evaluate(() => window.yesifPlayground.editor.getText()), /\/\/ still typing$/);
+  await settled(page);
+
+  // Stop terminates the worker and starts a new one, which then runs the next edit.
+  await page.click('#stop');
+  assert.match(await page.locator('#status').textContent(), /Stopped/);
+  await typeRules(page, RULES);
+  assert.equal(await page.locator('#problem-count').textContent(), '0');
+  assert.equal(await scoreText(page), '50 / 100');
+  noErrors(page);
+  await page.close();
+});
+
+test('reset asks first and keeps the previous text one undo away', async () => {
+  const page = await open();
+  await openFiles(page);
+  await page.click('#reset');
+  await page.click('#reset-dialog button[value="cancel"]');
+  assert.equal(await page.evaluate(() => window.yesifPlayground.editor.getText()), RULES);
+
+  await page.click('#reset');
+  await page.click('#reset-dialog button[value="reset"]');
+  await settled(page);
+  const defaults = readFileSync(new URL('../../rules/ld-intake.rhai', import.meta.url), 'utf8');
+  assert.equal(await page.evaluate(() => window.yesifPlayground.editor.getText()), defaults);
+  await page.locator('#status button', { hasText: 'Undo' }).click();
+  await settled(page);
+  assert.equal(await page.evaluate(() => window.yesifPlayground.editor.getText()), RULES);
+  noErrors(page);
+  await page.close();
+});
+
+test('completion offers the rule API with its docs and the declared field ids', async () => {
+  const page = await open();
+  await openFiles(page);
+  await page.locator('#editor .cm-content').click();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.type('ticked_');
+  await page.locator('#editor .cm-tooltip-autocomplete').waitFor();
+  const options = await page.locator('#editor .cm-tooltip-autocomplete li').allTextContents();
+  assert.ok(options.some((o) => o.startsWith('ticked_any')), options.join(', '));
+  assert.match(await page.locator('#editor .cm-completionInfo').textContent(), /ticked/);
+  await page.keyboard.press('Escape');
+
+  await page.keyboard.type('\nhas("');
+  await page.locator('#editor .cm-tooltip-autocomplete').waitFor();
+  const ids = await page.locator('#editor .cm-tooltip-autocomplete li').allTextContents();
+  assert.ok(ids.some((o) => o.startsWith('goal')) && ids.some((o) => o.startsWith('team')), ids.join(', '));
+  await page.waitForTimeout(150); // CodeMirror ignores Enter for 75 ms after the list opens
+  await page.keyboard.press('Enter');
+  assert.match(await page.evaluate(() => window.yesifPlayground.editor.getText()), /has\("goal"\)$/);
+  await page.close();
+});
+
+test('every control is reachable and usable with the keyboard', async () => {
+  const page = await open();
+  await openFiles(page);
+  await typeRules(page, RULES.replace('const WEIGHT = 10;', 'const WEIGHT = 4;')); // a failing case: its Load button counts
+  await page.locator('#editor .cm-content').click();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.type('let x = ;');
+  await settled(page);
+
+  // Tab from the top of the page; note every control that takes focus.
+  await page.evaluate(() => document.activeElement.blur());
+  await page.mouse.click(5, 890); // the page background
+  const reached = new Set();
+  for (let i = 0; i < 80; i++) {
+    await page.keyboard.press('Tab');
+    const id = await page.evaluate(() => {
+      let el = document.activeElement;
+      while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+      if (!el || el === document.body) return 'body';
+      if (el.classList.contains('cm-content')) return 'editor';
+      return el.id || `${el.tagName.toLowerCase()}.${el.className}${el.value ? `=${el.value}` : ''}`;
+    });
+    reached.add(id);
+    // In the editor, Tab indents; Escape then Tab moves on (CodeMirror's escape hatch).
+    if (id === 'editor') await page.keyboard.press('Escape');
+  }
+  const want = [
+    'open-file-button', 'download-rules', 'share', 'reset', 'stop', 'editor', 'button.jump',
+    'case-picker', 'today', 'input.=form', 'rq-goal', 'rq-team', 'add-case', 'download-cases', 'button.link-button',
+  ];
+  for (const id of want) assert.ok(reached.has(id), `${id} is reachable with Tab (reached: ${[...reached].join(', ')})`);
+
+  // Keyboard use: Enter on a problem jumps to it; the reset dialog opens, Escape cancels it.
+  await page.locator('#problems button.jump').focus();
+  await page.keyboard.press('Enter');
+  assert.equal(await page.evaluate(() => {
+    const { view } = window.yesifPlayground.editor;
+    return view.state.doc.lineAt(view.state.selection.main.head).number;
+  }), 17);
+  await page.locator('#reset').focus();
+  await page.keyboard.press('Enter');
+  assert.ok(await page.locator('#reset-dialog').evaluate((d) => d.open));
+  await page.keyboard.press('Escape');
+  assert.ok(!(await page.locator('#reset-dialog').evaluate((d) => d.open)));
+  // The JSON view is a radio away.
+  await page.locator('input[name="request-view"][value="form"]').focus();
+  await page.keyboard.press('ArrowRight');
+  assert.ok(await page.locator('#request-json').isVisible());
+  noErrors(page);
+  await page.close();
+});
+
+test('axe-core finds no serious or critical violations, with problems and a failing case showing', async () => {
+  const page = await open();
+  assert.deepEqual(await axe(page), []);
+  await openFiles(page);
+  await typeRules(page, RULES.replace('const WEIGHT = 10;', 'const WEIGHT = 4;'));
+  assert.equal(await page.locator('.tests').getAttribute('data-state'), 'bad');
+  assert.deepEqual(await axe(page), []);
+  await typeRules(page, RULES.replace('ruleset(', 'let = ;\nruleset('));
+  assert.equal(await page.locator('#problem-count').textContent(), '1');
+  await page.locator('input[name="request-view"][value="json"]').check();
+  assert.deepEqual(await axe(page), []);
+  await page.click('#reset');
+  assert.deepEqual(await axe(page), []);
+  await page.close();
+});

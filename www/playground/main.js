@@ -1,0 +1,396 @@
+// The rule playground: wires the editor, the engine worker and the panels together.
+//
+//   editor.js   (bundled) CodeMirror with Rhai highlighting, lint marks, completion
+//   engine.js   the worker client: compile + score + cases + impact off the main thread
+//   request.js  the request: generated form, raw JSON, case picker, today
+//   results.js  the report, drawn by the <yesif-check> widget's own view
+//   problems.js diagnostics, click to jump
+//   tests.js    the test cases, pass/fail with expected vs actual
+//   impact.js   what the edits change compared with the rules as loaded
+//   persist.js  autosave, restore (link → autosave → default) and share links
+//
+// Every edit (rules, request, today, cases) autosaves at once and schedules one debounced run.
+
+import { createEditor } from '../dist/playground-editor.js';
+import { Engine } from './engine.js';
+import { RequestPanel } from './request.js';
+import { ResultPanel } from './results.js';
+import { ProblemsPanel } from './problems.js';
+import { TestsPanel, expectFrom } from './tests.js';
+import { ImpactPanel } from './impact.js';
+import { restore, saveLocal, shareUrl, clearHash, showInAddressBar } from './persist.js';
+import { h, byId, replace, download, debounce } from './dom.js';
+
+const DEFAULT_RULES = new URL('../rules/ld-intake.rhai', document.baseURI);
+const DEFAULT_CASES = new URL('../rules/ld-intake.cases.json', document.baseURI);
+const RUN_DELAY_MS = 250;
+
+/** A short fingerprint of a text, to know whether it has been downloaded. */
+function fingerprint(text) {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  return (hash >>> 0).toString(36) + ':' + text.length;
+}
+
+function localDate() {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+async function fetchText(url) {
+  const res = await fetch(url, { cache: 'no-cache' });
+  if (!res.ok) throw new Error(`${url.pathname}: ${res.status} ${res.statusText}`);
+  return res.text();
+}
+
+const statusEl = byId('status');
+/** How long a message about something the lead did stays before run summaries replace it. */
+const MESSAGE_MS = 5000;
+let messageAt = 0;
+
+/** Says what just happened (restored, downloaded, stopped…), with an optional action button. */
+function setStatus(text, { tone = 'info', action, run = false } = {}) {
+  if (run && Date.now() - messageAt < MESSAGE_MS) return;
+  if (!run) messageAt = Date.now();
+  statusEl.dataset.tone = tone;
+  replace(statusEl, text, action ? ' ' : null, action ? h('button', { type: 'button', class: 'link-button', onclick: action.run }, action.label) : null);
+}
+
+async function start() {
+  const [defaults, restored] = await Promise.all([loadDefaults(), restore()]);
+  const saved = restored.state;
+  const firstCase = defaults.cases[0];
+
+  /** Everything the playground keeps; the rules text itself lives in the editor. */
+  const state = {
+    request: saved?.request ?? structuredClone(firstCase?.request ?? {}),
+    today: saved?.today ?? firstCase?.today ?? localDate(),
+    cases: Array.isArray(saved?.cases) ? saved.cases : defaults.cases,
+    published: restored.source === 'saved' && typeof saved.published === 'string' ? saved.published : defaults.rules,
+    publishedName: (restored.source === 'saved' && saved.publishedName) || 'ld-intake.rhai',
+    fileName: (restored.source === 'saved' && saved.fileName) || 'ld-intake.rhai',
+    downloaded: restored.source === 'saved' && saved.downloaded ? saved.downloaded : null,
+    report: null,
+    lastCases: null,
+    forces: [],
+  };
+  const initialRules = saved?.rules ?? defaults.rules;
+  // What counts as "on disk": the rules as loaded, opened, shared or last downloaded.
+  state.downloaded ??= { rules: fingerprint(initialRules), cases: fingerprint(JSON.stringify(state.cases)) };
+
+  const problems = new ProblemsPanel({ onJump: (line, column) => editor.jumpTo(line, column) });
+  const result = new ResultPanel({ onFocusField: focusField });
+  const tests = new TestsPanel({ onLoadCase: loadCase });
+  const impact = new ImpactPanel();
+  const request = new RequestPanel({
+    onChange(req, today) {
+      state.request = req;
+      state.today = today;
+      changed();
+    },
+  });
+  request.setCases(state.cases);
+  request.set(state.request, state.today);
+
+  const editor = createEditor({
+    host: byId('editor'),
+    doc: initialRules,
+    label: 'Rules (Rhai)',
+    onChange: () => changed(),
+  });
+  window.yesifPlayground = { editor, state }; // for the browser tests and for curious leads
+
+  const engine = new Engine({
+    onReady({ version, api }) {
+      editor.setVocabulary({ api });
+      setStatus(`Rules engine ${version} ready.`, { run: true });
+    },
+    onResult: show,
+    onFatal(message) {
+      setStatus(message, { tone: 'bad' });
+    },
+    onBusy(busy) {
+      document.body.dataset.busy = busy;
+      if (busy === 'slow') setStatus('A rule is taking a long time.', { tone: 'bad', action: { label: 'Stop it', run: () => engine.stop() } });
+      if (busy === 'stopped') {
+        setStatus('Stopped: the rules engine was restarted. Edit the rules (or press Run again) to try once more.', {
+          tone: 'bad',
+          action: { label: 'Run again', run: () => run() },
+        });
+      }
+    },
+  });
+
+  const run = () =>
+    engine.run({
+      source: editor.getText(),
+      request: structuredClone(state.request),
+      today: state.today,
+      cases: state.cases,
+      published: state.published,
+    });
+  const runSoon = debounce(run, RUN_DELAY_MS);
+
+  function snapshot() {
+    return {
+      v: 1,
+      rules: editor.getText(),
+      request: state.request,
+      today: state.today,
+      cases: state.cases,
+      published: state.published,
+      publishedName: state.publishedName,
+      fileName: state.fileName,
+      downloaded: state.downloaded,
+    };
+  }
+
+  function dirty() {
+    return (
+      fingerprint(editor.getText()) !== state.downloaded.rules ||
+      fingerprint(JSON.stringify(state.cases)) !== state.downloaded.cases
+    );
+  }
+
+  const saveState = byId('save-state');
+  function save() {
+    const ok = saveLocal(snapshot());
+    const unsaved = dirty();
+    saveState.textContent = ok
+      ? unsaved ? 'Saved in this browser · not downloaded' : 'Saved in this browser'
+      : 'Too large to autosave: download your work';
+    saveState.dataset.dirty = String(unsaved);
+  }
+
+  function changed() {
+    clearHash();
+    save();
+    runSoon();
+  }
+
+  byId('file-name').textContent = `· ${state.fileName}`;
+  save();
+  run();
+  if (restored.source === 'link') {
+    setStatus('Opened the rules and request from a share link.');
+  } else if (restored.linkError) {
+    setStatus(`${restored.linkError}; your saved work is shown instead.`, { tone: 'bad' });
+  } else if (restored.source === 'saved') {
+    setStatus('Restored your work from this browser.');
+  }
+  clearHash();
+  if (defaults.error) setStatus(defaults.error, { tone: 'bad' });
+
+  // ----- results -----
+
+  function show(res, job) {
+    state.shown = job; // what the panels now show the results of (the tests wait on it)
+    const compiled = res.compile.length === 0 && !res.crash;
+    const diagnostics = [
+      ...res.compile.map((d) => ({ ...d, origin: 'rules' })),
+      ...res.scoreDiagnostics.map((d) => ({ ...d, origin: 'request' })),
+      ...(res.crash ? [{ kind: 'runtime', message: res.crash, origin: 'rules' }] : []),
+    ];
+    editor.setDiagnostics(diagnostics);
+    problems.render(diagnostics);
+    request.setFieldProblems(diagnostics.filter((d) => d.kind === 'input' && d.field));
+
+    if (compiled) {
+      request.setFields(res.fields);
+      const forces = res.report?.forces ?? res.cases?.find((c) => c.report)?.report.forces;
+      if (forces) state.forces = forces;
+      editor.setVocabulary({ fields: res.fields, forces: state.forces });
+      const info = res.info;
+      byId('rules-info').textContent = `${info.name} ${info.version} · ${res.fields.length} fields · hash ${String(info.hash).slice(0, 12)}`;
+    }
+
+    if (res.report) {
+      state.report = res.report;
+      result.render(res.report, { fields: res.fields });
+    } else if (compiled) {
+      state.report = null;
+      const first = res.scoreDiagnostics[0];
+      result.notice(first ? `This request cannot be scored: ${first.message}` : 'This request cannot be scored.');
+    } else if (state.report) {
+      result.render(state.report, { stale: true });
+    } else {
+      result.notice('The rules do not compile yet: see Problems.');
+    }
+
+    if (compiled) {
+      state.lastCases = res.cases;
+      tests.render(res.cases, { error: res.casesError });
+    } else {
+      tests.render(state.lastCases, { stale: true });
+    }
+    impact.render(compiled ? res.impact : null, { publishedName: state.publishedName });
+
+    const failing = res.cases?.filter((c) => !c.passed).length ?? 0;
+    if (!compiled) setStatus(`The rules do not compile: ${plural(diagnostics.length, 'problem')}.`, { tone: 'bad', run: true });
+    else if (res.scoreDiagnostics.length) setStatus(`The rules compile, but this request fails: ${plural(res.scoreDiagnostics.length, 'problem')}.`, { tone: 'bad', run: true });
+    else if (failing) setStatus(`Scored in ${Math.round(res.ms)} ms · ${plural(failing, 'test case')} failing.`, { tone: 'warn', run: true });
+    else setStatus(`Scored in ${Math.round(res.ms)} ms · tests pass.`, { tone: 'good', run: true });
+    document.body.dataset.runs = String(Number(document.body.dataset.runs ?? 0) + 1);
+  }
+
+  function focusField(id) {
+    const json = document.querySelector('input[name="request-view"][value="json"]');
+    if (json.checked) {
+      document.querySelector('input[name="request-view"][value="form"]').click();
+    }
+    const target = document.getElementById(`rq-${id}`) ?? document.querySelector(`[data-field="${CSS.escape(id)}"] input`);
+    target?.focus();
+    target?.scrollIntoView({ block: 'center' });
+  }
+
+  function loadCase(index) {
+    const c = state.cases[index];
+    if (!c) return;
+    request.set(structuredClone(c.request ?? {}), c.today);
+    byId('case-picker').value = String(index);
+    state.request = request.request;
+    state.today = request.today;
+    changed();
+    setStatus(`Loaded the case “${c.name}” into the request.`);
+  }
+
+  // ----- toolbar -----
+
+  byId('download-rules').addEventListener('click', downloadRules);
+  function downloadRules() {
+    const text = editor.getText();
+    download(state.fileName, text);
+    state.downloaded.rules = fingerprint(text);
+    save();
+    setStatus(`Downloaded ${state.fileName}. Put it where the widget's rules attribute points to publish it.`);
+  }
+
+  byId('download-cases').addEventListener('click', () => {
+    const text = `${JSON.stringify(state.cases, null, 2)}\n`;
+    const name = state.fileName.replace(/\.rhai$/, '') + '.cases.json';
+    download(name, text, 'application/json');
+    state.downloaded.cases = fingerprint(JSON.stringify(state.cases));
+    save();
+    setStatus(`Downloaded ${name}.`);
+  });
+
+  const fileInput = byId('open-file');
+  byId('open-file-button').addEventListener('click', () => fileInput.click());
+  fileInput.addEventListener('change', async () => {
+    const file = fileInput.files?.[0];
+    fileInput.value = '';
+    if (!file) return;
+    const text = await file.text();
+    if (/\.json$/i.test(file.name)) {
+      let cases;
+      try {
+        cases = JSON.parse(text);
+        if (!Array.isArray(cases)) throw new Error('it is not a list of cases');
+      } catch (e) {
+        setStatus(`${file.name} is not a cases file: ${e.message}`, { tone: 'bad' });
+        return;
+      }
+      state.cases = cases;
+      state.downloaded.cases = fingerprint(JSON.stringify(cases));
+      request.setCases(cases);
+      changed();
+      setStatus(`Opened ${plural(cases.length, 'test case')} from ${file.name}.`);
+      return;
+    }
+    editor.setText(text); // undoable: the previous text is one Ctrl+Z away
+    state.published = text;
+    state.publishedName = file.name;
+    state.fileName = file.name;
+    state.downloaded.rules = fingerprint(text);
+    byId('file-name').textContent = `· ${file.name}`;
+    changed();
+    setStatus(`Opened ${file.name}; the impact preview now compares with it.`, {
+      action: { label: 'Undo', run: () => editor.undo() },
+    });
+  });
+
+  const resetDialog = byId('reset-dialog');
+  byId('reset').addEventListener('click', () => {
+    resetDialog.returnValue = '';
+    resetDialog.showModal();
+  });
+  resetDialog.addEventListener('close', () => {
+    if (resetDialog.returnValue !== 'reset') return;
+    editor.setText(defaults.rules);
+    setStatus('Reset to the default rules.', { action: { label: 'Undo', run: () => { editor.undo(); editor.focus(); } } });
+  });
+
+  byId('share').addEventListener('click', async () => {
+    const url = await shareUrl({ rules: editor.getText(), request: state.request, today: state.today });
+    showInAddressBar(url);
+    const out = byId('share-url');
+    out.value = url;
+    byId('share-output').hidden = false;
+    let copied = false;
+    try {
+      await navigator.clipboard.writeText(url);
+      copied = true;
+    } catch {
+      out.focus();
+      out.select();
+    }
+    setStatus(copied ? 'Share link copied: it opens these rules and this request.' : 'Share link ready: copy it from the box below the toolbar.');
+  });
+
+  byId('stop').addEventListener('click', () => engine.stop());
+
+  const caseDialog = byId('case-dialog');
+  byId('add-case').addEventListener('click', () => {
+    if (!state.report) {
+      setStatus('The current request has no report yet, so there is nothing to expect: fix the problems first.', { tone: 'bad' });
+      return;
+    }
+    const expect = expectFrom(state.report);
+    byId('case-name').value = '';
+    byId('case-expect').textContent = `It will expect tier “${expect.tier}”, training fit “${expect.training_fit}” and a score from ${expect.score_min} to ${expect.score_max}. Edit the downloaded file to pin more.`;
+    caseDialog.returnValue = '';
+    caseDialog.showModal();
+  });
+  caseDialog.addEventListener('close', () => {
+    const name = byId('case-name').value.trim();
+    if (caseDialog.returnValue !== 'add' || !name || !state.report) return;
+    state.cases = [...state.cases, { name, today: state.today, request: structuredClone(state.request), expect: expectFrom(state.report) }];
+    request.setCases(state.cases);
+    changed();
+    setStatus(`Added the case “${name}”. Download the cases to keep it with the rules.`);
+  });
+
+  document.addEventListener('keydown', (e) => {
+    if ((e.ctrlKey || e.metaKey) && !e.shiftKey && !e.altKey && e.key === 's') {
+      e.preventDefault();
+      downloadRules();
+    }
+  });
+
+  // Autosave runs on every change; this is for edits not yet downloaded as files.
+  window.addEventListener('beforeunload', (e) => {
+    save();
+    if (dirty()) {
+      e.preventDefault();
+      e.returnValue = '';
+    }
+  });
+}
+
+async function loadDefaults() {
+  const [rules, cases] = await Promise.allSettled([fetchText(DEFAULT_RULES), fetchText(DEFAULT_CASES).then(JSON.parse)]);
+  const out = { rules: '', cases: [], error: null };
+  if (rules.status === 'fulfilled') out.rules = rules.value;
+  else out.error = `The default rules could not be loaded (${rules.reason.message}).`;
+  if (cases.status === 'fulfilled' && Array.isArray(cases.value)) out.cases = cases.value;
+  return out;
+}
+
+function plural(n, word) {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+start().catch((e) => {
+  console.error(e);
+  setStatus(`The playground failed to start: ${e.message}`, { tone: 'bad' });
+});

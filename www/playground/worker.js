@@ -1,0 +1,111 @@
+// The playground's rules engine, in a Web Worker so that a runaway rule can never freeze the
+// editor: the engine's sandbox limits stop it, and if anything still hangs, the page's Stop
+// button terminates this worker and starts a new one.
+//
+// Messages in:  {type: "run", seq, source, request, today, cases, published}
+// Messages out: {type: "ready", version, api} once, then {type: "result", seq, …} per run
+//               (see `run` below), or {type: "fatal", message} if the engine cannot load.
+
+import init, { RuleSet } from '../pkg/yesif.js';
+
+const ready = init().then(
+  () => postMessage({ type: 'ready', version: RuleSet.version(), api: RuleSet.api() }),
+  (e) => {
+    postMessage({ type: 'fatal', message: `the rules engine could not load: ${e?.message ?? e}` });
+    throw e;
+  },
+);
+
+/** The published rules, compiled once per text, with their case results. */
+let published = { source: null, cases: null, rules: null, diagnostics: [], results: null };
+
+self.onmessage = async (event) => {
+  const msg = event.data;
+  if (msg?.type !== 'run') return;
+  await ready;
+  let out;
+  try {
+    out = run(msg);
+  } catch (e) {
+    out = { seq: msg.seq, crash: `the engine failed unexpectedly: ${e?.message ?? e}` };
+  }
+  postMessage({ type: 'result', ...out });
+};
+
+/** Compiles `source`, scores the request, runs the cases, and compares with the published rules. */
+function run({ seq, source, request, today, cases, published: publishedSource }) {
+  const started = performance.now();
+  const out = {
+    seq,
+    compile: [], // diagnostics that stop the rules compiling
+    fields: null,
+    info: null,
+    report: null,
+    scoreDiagnostics: [], // diagnostics from scoring this request
+    cases: null, // [{name, passed, mismatches, report}] or null
+    casesError: null,
+    impact: null, // [{name, before, after}] for every case and the current request
+  };
+  const rules = compile(source, out.compile);
+  if (!rules) {
+    out.ms = performance.now() - started;
+    return out;
+  }
+  try {
+    out.fields = rules.fields();
+    out.info = rules.info();
+    const scored = rules.score(request, { today });
+    if (scored.type === 'success') out.report = scored.report;
+    else out.scoreDiagnostics = scored.diagnostics;
+    try {
+      out.cases = rules.runCases(cases);
+    } catch (e) {
+      out.casesError = e?.message ?? String(e);
+    }
+    out.impact = impact(publishedSource, cases, request, today, out);
+  } finally {
+    rules.free();
+  }
+  out.ms = performance.now() - started;
+  return out;
+}
+
+function compile(source, diagnostics) {
+  try {
+    return new RuleSet(source);
+  } catch (e) {
+    if (Array.isArray(e?.diagnostics)) diagnostics.push(...e.diagnostics);
+    else diagnostics.push({ kind: 'runtime', message: e?.message ?? String(e) });
+    return null;
+  }
+}
+
+/** Before (published) and after (edited) outcomes of every case and of the current request. */
+function impact(publishedSource, cases, request, today, out) {
+  if (typeof publishedSource !== 'string') return null;
+  const casesKey = JSON.stringify(cases);
+  if (published.source !== publishedSource) {
+    published.rules?.free();
+    const diagnostics = [];
+    published = { source: publishedSource, cases: null, rules: compile(publishedSource, diagnostics), diagnostics, results: null };
+  }
+  if (!published.rules) return { error: 'the published rules do not compile', rows: [] };
+  if (published.cases !== casesKey) {
+    try {
+      published.results = published.rules.runCases(cases);
+    } catch {
+      published.results = [];
+    }
+    published.cases = casesKey;
+  }
+  const outcome = (report) => (report ? { tier: report.tier, score: report.score, trainingFit: report.trainingFit.id } : null);
+  const rows = [];
+  const before = published.rules.score(request, { today });
+  rows.push({ name: 'Current request', current: true, before: outcome(before.report), after: outcome(out.report) });
+  // Both ran the same cases in the same order, so they pair up by index.
+  const after = out.cases ?? [];
+  (published.results ?? []).forEach((b, i) => {
+    rows.push({ name: b.name, before: outcome(b.report), after: outcome(after[i]?.report) });
+  });
+  return { error: null, rows };
+}
