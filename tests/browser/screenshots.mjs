@@ -20,7 +20,6 @@ const shots = [
   { file: 'demo-needs-info.png', sample: sampleFor('needs-info') },
   { file: 'demo-not-training.png', sample: sampleFor('not-training') },
   { file: 'demo-dark-not-training.png', sample: sampleFor('not-training'), colorScheme: 'dark' },
-  { file: 'demo-empty.png', sample: 0 },
 ];
 
 const server = await startServer();

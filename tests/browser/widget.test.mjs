@@ -117,6 +117,23 @@ describe('<yesif-check> on a host form', () => {
     assert.ok(s.report.findings.some((f) => f.kind === 'gap' && f.field === 'people'));
   });
 
+  test('a value the rules refuse (beyond maxFieldChars) costs only that field, with a note', async () => {
+    const page = await openHost();
+    await page.fill('#headcount', '120');
+    await page.evaluate(() => {
+      const goal = document.getElementById('goal');
+      goal.value = 'word '.repeat(5000);
+      goal.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await page.waitForFunction(() => !document.querySelector('yesif-check').shadowRoot.querySelector('[part~="notice"]').hidden);
+    const s = await state(page);
+    assert.equal(s.status, 'scored');
+    assert.equal(s.notice, "We couldn't read your answer to “What business outcome are you trying to achieve?”, so it isn't counted yet.");
+    assert.ok(s.report.findings.some((f) => f.kind === 'strength' && f.field === 'people'));
+    assert.ok(s.report.findings.some((f) => f.kind === 'gap' && f.field === 'outcome'));
+    assert.equal((await page.inputValue('#goal')).length, 25000, 'the text is kept as typed');
+  });
+
   test('shows each gap with its consulting question, and the link focuses the field', async () => {
     const page = await openHost();
     await page.fill('#goal', 'Excel');

@@ -192,7 +192,7 @@ export function createView(root, { onFocusField, canFocus }) {
       setText(summary, gapCount === 0 ? 'Nothing missing.' : gapCount === 1 ? '1 thing to add.' : `${gapCount} things to add.`);
       const unread = unreadable.map((id) => labels.get(id) ?? id);
       notice.hidden = unread.length === 0;
-      setText(notice, unread.length ? `We couldn't read ${unread.join(', ')} yet, so it isn't counted.` : '');
+      setText(notice, unread.length ? `We couldn't read your answer to ${unread.map((l) => `“${l}”`).join(', ')}, so it isn't counted yet.` : '');
 
       setText(scoreNum, `${report.score} / 100`);
       setBar(scoreBar, report.score, 100, `${report.score} out of 100`);
