@@ -4,9 +4,9 @@
 // - Required fields come first. Follow-up fields (the consulting questions) stay hidden until
 //   the report raises a gap on them, or the requester asks to see them all; once shown, a field
 //   is never hidden again, and a field with an answer is always shown.
-// - A sample picker fills in one of the shared sample requests (rules/ld-intake.cases.json) and
-//   scores it as of the sample's date. `?sample=N` (1-based) and `?today=YYYY-MM-DD` do the same
-//   from the URL.
+// - A sample picker fills in one of the shared sample requests (the cases named "S1 …", "S2 …"
+//   in rules/ld-intake.cases.json) and scores it as of the sample's date. `?sample=N` (1-based)
+//   and `?today=YYYY-MM-DD` do the same from the URL.
 // - The form really submits (GET to submitted.html), so the "submitted" page shows exactly the
 //   data L&D would receive, hidden fields included.
 // Every label, help text and option comes from the rule file and is set as text, never as HTML.
@@ -178,6 +178,7 @@ function fill(request) {
 // ----- samples -----
 
 let samples = [];
+const SHARED_SAMPLE = /^S\d+\b/;
 
 async function loadSamples(rulesUrl) {
   const url = new URL(rulesUrl.replace(/\.rhai$/, '.cases.json'), document.baseURI);
@@ -185,7 +186,10 @@ async function loadSamples(rulesUrl) {
     const response = await fetch(url);
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
     const data = await response.json();
-    samples = (Array.isArray(data) ? data : data.cases ?? []).filter((c) => c && c.request);
+    const all = (Array.isArray(data) ? data : data.cases ?? []).filter((c) => c?.request && c.expect?.tier && !c.expect.error);
+    // The shared samples (S1, S2, …) tell the story of each tier; the other cases test edges.
+    const shared = all.filter((c) => SHARED_SAMPLE.test(c.name ?? ''));
+    samples = shared.length ? shared : all;
   } catch (error) {
     console.warn('demo: no sample requests', error);
     samples = [];

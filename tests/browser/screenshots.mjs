@@ -11,7 +11,9 @@ import { launchBrowser, newPage, startServer } from './lib.mjs';
 const OUT = new URL('../screenshots/', import.meta.url);
 mkdirSync(OUT, { recursive: true });
 const cases = JSON.parse(readFileSync(new URL('../../rules/ld-intake.cases.json', import.meta.url), 'utf8'));
-const sampleFor = (tier) => cases.findIndex((c) => c.expect?.tier === tier) + 1;
+// ?sample=N counts the shared samples (S1, S2, …), as the demo's picker does.
+const samples = cases.filter((c) => /^S\d+\b/.test(c.name));
+const sampleFor = (tier) => samples.findIndex((c) => c.expect?.tier === tier) + 1;
 
 const shots = [
   { file: 'demo-strategic.png', sample: sampleFor('strategic') },

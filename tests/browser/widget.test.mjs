@@ -348,6 +348,24 @@ describe('<yesif-check> on a host form', () => {
     assert.deepEqual(afterRemoval, { scores: 0, hidden: 0 });
   });
 
+  test('constructed with new and connected later, it scores; its light-DOM fallback text is not shown', async () => {
+    const page = await openHost('map=0&rules=throws.rhai');
+    const result = await page.evaluate(async () => {
+      document.querySelector('yesif-check').remove();
+      const Check = customElements.get('yesif-check');
+      const check = new Check();
+      const fallback = document.createElement('p');
+      fallback.textContent = 'Instant feedback needs JavaScript.';
+      check.append(fallback);
+      check.rules = 'mini.rhai';
+      check.today = '2026-06-01';
+      const scored = new Promise((resolve) => check.addEventListener('yesif-score', (e) => resolve(e.detail.rules.name), { once: true }));
+      document.getElementById('host').append(check);
+      return { name: await scored, fallbackShown: fallback.getClientRects().length > 0, isCheck: check instanceof Check };
+    });
+    assert.deepEqual(result, { name: 'widget test rules', fallbackShown: false, isCheck: true });
+  });
+
   test('a burst of input events in one frame is scored at most twice: at once and at the next frame', async () => {
     const page = await openHost();
     const counts = await page.evaluate(async () => {
