@@ -447,3 +447,56 @@ test('axe-core finds no serious or critical violations, with problems and a fail
   assert.deepEqual(await axe(page), []);
   await page.close();
 });
+
+test('a downloaded rules file works unchanged in the <yesif-check> widget', async () => {
+  const page = await open();
+  await openFiles(page);
+  await typeRules(page, RULES.replace('const WEIGHT = 10;', 'const WEIGHT = 12;'));
+  assert.equal(await scoreText(page), '60 / 100');
+  const download = page.waitForEvent('download');
+  await page.click('#download-rules');
+  const text = readFileSync(await (await download).path(), 'utf8');
+  await page.close();
+
+  // The widget's host-form fixture, pointed at the downloaded file.
+  const host = await newPage(browser);
+  await host.route('**/tests/browser/fixtures/downloaded.rhai', (route) => route.fulfill({ body: text, contentType: 'text/plain' }));
+  await host.goto(server.url('/tests/browser/fixtures/host.html?rules=downloaded.rhai&map=0&today=2026-06-01'));
+  await host.fill('#goal', 'Grow renewals by 5%');
+  const report = await (await host.waitForFunction(() => {
+    const r = document.querySelector('yesif-check')?.report;
+    return r?.findings.some((f) => f.field === 'goal' && f.kind === 'strength') && r;
+  })).jsonValue();
+  assert.equal(report.rules.name, 'Playground test');
+  assert.equal(report.score, 60);
+  assert.equal(report.tier.id, 'good');
+  noErrors(host);
+  await host.close();
+});
+
+test('screenshot for the README: a lead lowers a weight in the default rubric', async () => {
+  const page = await open('/www/playground.html', { viewport: { width: 1440, height: 960 } });
+  const text = await page.evaluate(() => window.yesifPlayground.editor.getText());
+  const lines = text.split('\n');
+  const line = lines.findIndex((l) => /^const PTS_OUTCOME_RESULT = \d+;/.test(l));
+  if (line >= 0) {
+    // Select from the number to the end of the line and type a smaller weight, as a lead would.
+    const column = lines[line].indexOf('=') + 3;
+    await page.evaluate(([l, c]) => {
+      const { editor } = window.yesifPlayground;
+      editor.jumpTo(l, c);
+      const { state } = editor.view;
+      const at = state.selection.main.head;
+      editor.view.dispatch({ selection: { anchor: at, head: state.doc.lineAt(at).to } });
+    }, [line + 1, column]);
+    await page.keyboard.type('4;  // was 12: outcomes count for less');
+    await settled(page);
+  }
+  // Scroll the results column (not the page) to the tests and the impact preview.
+  await page.locator('.output-pane').evaluate((pane) => {
+    pane.scrollTop = pane.querySelector('.tests').offsetTop - pane.offsetTop;
+  });
+  await page.screenshot({ path: new URL('playground-editing.png', SCREENSHOTS).pathname });
+  noErrors(page);
+  await page.close();
+});

@@ -2,8 +2,9 @@
 // and only the newest request waiting behind it, so fast typing never queues stale work.
 // `stop()` terminates the worker, whatever it is doing, and starts a fresh one.
 
-/** How long a run may take before the page offers to stop it. */
-const SLOW_MS = 1500;
+/** How long a run may take before the page offers to stop it. The sandbox limits stop a
+ * runaway rule long before this; a busy machine can make an honest run take a second or two. */
+const SLOW_MS = 3000;
 
 export class Engine {
   /**

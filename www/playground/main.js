@@ -49,8 +49,8 @@ const MESSAGE_MS = 5000;
 let messageAt = 0;
 
 /** Says what just happened (restored, downloaded, stopped…), with an optional action button. */
-function setStatus(text, { tone = 'info', action, run = false } = {}) {
-  if (run && Date.now() - messageAt < MESSAGE_MS) return;
+function setStatus(text, { tone = 'info', action, run = false, force = false } = {}) {
+  if (run && !force && Date.now() - messageAt < MESSAGE_MS) return;
   if (!run) messageAt = Date.now();
   statusEl.dataset.tone = tone;
   replace(statusEl, text, action ? ' ' : null, action ? h('button', { type: 'button', class: 'link-button', onclick: action.run }, action.label) : null);
@@ -111,7 +111,8 @@ async function start() {
     },
     onBusy(busy) {
       document.body.dataset.busy = busy;
-      if (busy === 'slow') setStatus('A rule is taking a long time.', { tone: 'bad', action: { label: 'Stop it', run: () => engine.stop() } });
+      // Not a sticky message: the run's own summary replaces it as soon as the run ends.
+      if (busy === 'slow') setStatus('A rule is taking a long time.', { tone: 'bad', run: true, force: true, action: { label: 'Stop it', run: () => engine.stop() } });
       if (busy === 'stopped') {
         setStatus('Stopped: the rules engine was restarted. Edit the rules (or press Run again) to try once more.', {
           tone: 'bad',
