@@ -26,6 +26,7 @@ const params = new URLSearchParams(location.search);
 const rows = new Map();
 let followupBox;
 let showAllButton;
+let news;
 
 function el(tag, attrs = {}, ...children) {
   const node = document.createElement(tag);
@@ -100,7 +101,8 @@ function buildForm(fields) {
     );
     for (const field of followups) rows.get(field.id).row.hidden = true;
     const empty = el('p', { class: 'followup-empty' }, 'No questions yet: start with the fields above.');
-    followupBox.append(empty, showAllButton);
+    news = el('p', { class: 'visually-hidden', 'aria-live': 'polite' });
+    followupBox.append(empty, showAllButton, news);
     fieldsBox.append(followupBox);
   }
   if (optional.length) fieldsBox.append(section('Anything else (optional)', '', optional));
@@ -136,6 +138,7 @@ const OPEN_FOLLOWUPS = 3;
 function revealFor(report) {
   for (const [id, { row }] of rows) if (row.hidden && hasAnswer(id)) reveal(id);
   const started = [...rows.values()].some(({ field }) => field.required && hasAnswer(field.id));
+  const added = [];
   if (started) {
     const isOpen = ({ field, row }) => field.followup && !field.required && !row.hidden && !hasAnswer(field.id);
     let open = [...rows.values()].filter(isOpen).length;
@@ -144,10 +147,13 @@ function revealFor(report) {
       const entry = finding.kind === 'gap' && rows.get(finding.field);
       if (entry && entry.row.hidden) {
         reveal(finding.field);
+        added.push(entry.field.label);
         open += 1;
       }
     }
   }
+  // Tell screen-reader users a question appeared; sighted users see it highlighted.
+  if (added.length) news.textContent = `New question from L&D: ${added.join('; ')}`;
   updateFollowupState();
 }
 

@@ -106,6 +106,7 @@ describe('the demo intake form', () => {
     assert.ok(first.length >= 1 && first.length <= 3, first.join());
     const r = await report(page);
     for (const id of first) assert.ok(r.findings.some((f) => f.kind === 'gap' && f.field === id), `${id} has a gap`);
+    assert.match(await page.locator('.form-section [aria-live="polite"]').textContent(), /^New question from L&D: /, 'announced');
     // Answering one brings the next; clearing it again does not hide it.
     const fields = await page.evaluate(() => document.querySelector('yesif-check').fields);
     const typeable = fields.find((f) => first.includes(f.id) && ['text', 'textarea', 'date'].includes(f.type));
