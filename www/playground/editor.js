@@ -92,6 +92,27 @@ function applyCall(view, completion, from, to) {
   });
 }
 
+/**
+ * Typing over a selection is done here rather than by the browser. Chrome's native
+ * contenteditable edit keeps the deleted text's look by wrapping the new character in a
+ * `<span style="…">`, which the strict CSP blocks (and reports), however harmless.
+ * CodeMirror's own input handlers (closeBrackets, …) still run first, as they would.
+ */
+const typeOverSelection = EditorView.domEventHandlers({
+  beforeinput(event, view) {
+    if (event.inputType !== 'insertText' || !event.data || view.composing || event.isComposing) return false;
+    const { main } = view.state.selection;
+    if (main.empty || view.state.selection.ranges.length > 1) return false;
+    event.preventDefault();
+    const text = event.data;
+    const insert = () => view.state.update(view.state.replaceSelection(text), { userEvent: 'input.type', scrollIntoView: true });
+    if (!view.state.facet(EditorView.inputHandler).some((handle) => handle(view, main.from, main.to, text, insert))) {
+      view.dispatch(insert());
+    }
+    return true;
+  },
+});
+
 /** The document offset of a 1-based line and a 1-based column counted in Unicode characters. */
 export function offsetOf(doc, line, column) {
   const l = doc.line(Math.min(Math.max(1, line), doc.lines));
@@ -112,7 +133,7 @@ export function offsetOf(doc, line, column) {
  * constructed stylesheet (`adoptedStyleSheets`), which a CSP does not block. So the strict CSP
  * needs nothing extra. Pass `nonce` only to mount in the document instead.
  */
-export function createEditor({ host, doc, onChange, label = 'Rules', nonce }) {
+export function createEditor({ host, doc, onChange, label = 'Rules', describedBy, nonce }) {
   let root = document;
   let parent = host;
   if (!nonce) {
@@ -146,11 +167,12 @@ export function createEditor({ host, doc, onChange, label = 'Rules', nonce }) {
         lintGutter(),
         rhai,
         theme,
+        typeOverSelection,
         EditorState.tabSize.of(4),
         EditorView.lineWrapping,
         nonce ? EditorView.cspNonce.of(nonce) : [],
         // tabindex makes the scrolling region's focusable content visible to axe-core too.
-        EditorView.contentAttributes.of({ 'aria-label': label, tabindex: '0' }),
+        EditorView.contentAttributes.of({ 'aria-label': label, tabindex: '0', ...(describedBy ? { 'aria-description': describedBy } : {}) }),
         keymap.of([
           ...closeBracketsKeymap,
           ...defaultKeymap,

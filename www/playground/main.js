@@ -96,6 +96,8 @@ async function start() {
     host: byId('editor'),
     doc: initialRules,
     label: 'Rules (Rhai)',
+    // aria-describedby cannot reach from the shadow root to the page, so the hint is copied.
+    describedBy: byId('editor-keys').textContent,
     onChange: () => changed(),
   });
   window.yesifPlayground = { editor, state }; // for the browser tests and for curious leads
