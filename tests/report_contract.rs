@@ -7,8 +7,12 @@ mod common;
 use common::*;
 use serde_json::{json, Value};
 
+/// The keys of an object, sorted (serde_json's `Value` sorts them; the order in the bytes is
+/// pinned by `the_json_keeps_a_fixed_key_order`).
 fn keys(v: &Value) -> Vec<&str> {
-    v.as_object().expect("an object").keys().map(String::as_str).collect()
+    let mut k: Vec<&str> = v.as_object().expect("an object").keys().map(String::as_str).collect();
+    k.sort_unstable();
+    k
 }
 
 fn is_str_or_null(v: &Value) -> bool {
@@ -21,9 +25,7 @@ fn is_safe_int(v: &Value) -> bool {
 
 /// Checks one report's JSON against the contract.
 fn assert_contract(report: &Value) {
-    let mut top = keys(report);
-    top.sort_unstable();
-    assert_eq!(top, ["conditions", "findings", "flags", "forces", "questions", "rules", "score", "tier", "today", "trainingFit"]);
+    assert_eq!(keys(report), ["conditions", "findings", "flags", "forces", "questions", "rules", "score", "tier", "today", "trainingFit"]);
 
     let score = report["score"].as_i64().unwrap();
     assert!((0..=100).contains(&score));
@@ -33,13 +35,13 @@ fn assert_contract(report: &Value) {
     assert!(["likely", "mixed", "unlikely", "unknown"].contains(&report["trainingFit"]["id"].as_str().unwrap()));
 
     for force in report["forces"].as_array().unwrap() {
-        assert_eq!(keys(force), ["id", "label", "score", "max"]);
+        assert_eq!(keys(force), ["id", "label", "max", "score"]);
         assert!(force["id"].is_string() && force["label"].is_string());
         assert!(is_safe_int(&force["score"]) && is_safe_int(&force["max"]));
         assert!(force["score"].as_i64() <= force["max"].as_i64());
     }
     for finding in report["findings"].as_array().unwrap() {
-        assert_eq!(keys(finding), ["kind", "force", "field", "points", "message", "question"]);
+        assert_eq!(keys(finding), ["field", "force", "kind", "message", "points", "question"]);
         assert!(["gap", "strength", "warning"].contains(&finding["kind"].as_str().unwrap()));
         assert!(is_str_or_null(&finding["force"]) && is_str_or_null(&finding["field"]) && is_str_or_null(&finding["question"]));
         assert!(is_safe_int(&finding["points"]) && finding["message"].is_string());
@@ -54,7 +56,7 @@ fn assert_contract(report: &Value) {
     }
     assert!(report["flags"].as_array().unwrap().iter().all(Value::is_string));
     assert!(yesif::Date::parse(report["today"].as_str().unwrap()).is_some());
-    assert_eq!(keys(&report["rules"]), ["name", "version", "hash"]);
+    assert_eq!(keys(&report["rules"]), ["hash", "name", "version"]);
     let hash = report["rules"]["hash"].as_str().unwrap();
     assert!(hash.len() == 64 && hash.bytes().all(|b| b.is_ascii_hexdigit() && !b.is_ascii_uppercase()));
 }
@@ -91,4 +93,14 @@ fn fields_serialise_for_forms() {
     let fields = serde_json::to_value(mini().fields()).unwrap();
     assert_eq!(fields[0], json!({"id": "goal", "label": "Goal", "type": "textarea", "required": true, "followup": false, "options": []}));
     assert_eq!(fields[4]["options"][0], json!({"value": "compliance", "label": "Compliance"}));
+}
+
+#[test]
+fn the_json_keeps_a_fixed_key_order() {
+    let json = score(&mini(), json!({"goal": "Cut waste"})).to_json();
+    let order = ["\"score\"", "\"tier\"", "\"trainingFit\"", "\"forces\"", "\"findings\"", "\"questions\"", "\"conditions\"", "\"flags\"", "\"today\"", "\"rules\""];
+    let at: Vec<usize> = order.iter().map(|k| json.find(k).unwrap_or_else(|| panic!("{k} in {json}"))).collect();
+    assert!(at.windows(2).all(|w| w[0] < w[1]), "{json}");
+    assert!(json.contains(r#"{"kind":"strength","force":"business_alignment","field":"goal","points":10,"message":"The goal is a result","question":null}"#), "{json}");
+    assert!(json.contains(r#"{"id":"business_alignment","label":"Business alignment","score":10,"max":10}"#), "{json}");
 }
