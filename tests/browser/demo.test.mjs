@@ -170,7 +170,8 @@ describe('the demo intake form', () => {
   });
 
   test('keyboard only: Tab through the required fields, answer them, and send with Enter', async () => {
-    const page = await openDemo('?today=2026-06-01');
+    // en-US: the date input takes its digits as mm/dd/yyyy.
+    const page = await openDemo('?today=2026-06-01', { locale: 'en-US' });
     const fields = (await page.evaluate(() => document.querySelector('yesif-check').fields)).filter((f) => f.required);
     const typed = { text: 'Sam Patel', email: 'sam@example.com', textarea: 'Reduce quote errors from 9% to 3% by March', number: '40', date: '09152026' };
     for (const field of fields) {
