@@ -330,6 +330,24 @@ describe('<yesif-check> on a host form', () => {
     await page.waitForFunction(() => document.querySelector('yesif-check').rulesInfo?.name === 'throws');
   });
 
+  test('setup mistakes (unmatched fields, a bad field-map pair, a non-date today) are warned about once; scoring carries on', async () => {
+    const page = await newPage(browser);
+    const warnings = [];
+    page.on('console', (m) => { if (m.type() === 'warning' && m.text().includes('<yesif-check>')) warnings.push(m.text()); });
+    await page.goto(server.url(`${HOST}?map=0&today=2026-02-30`));
+    await settled(page);
+    await page.fill('#goal', 'typing does not repeat the warning');
+    await page.evaluate(() => document.querySelector('yesif-check').setAttribute('field-map', 'outcome=goal, junk'));
+    await reportWhere(page, (r) => r.findings.some((f) => f.kind === 'gap' && f.field === 'outcome'));
+    await page.waitForTimeout(50);
+    assert.equal(warnings.length, 2, warnings.join('\n'));
+    assert.match(warnings[0], /today="2026-02-30" is not a YYYY-MM-DD date/);
+    assert.match(warnings[0], /no control named outcome, email, unit/);
+    assert.match(warnings[1], /"junk" is not a rule_field=host_field pair/);
+    assert.match(warnings[1], /no control named email, unit/);
+    assert.equal((await state(page)).status, 'scored');
+  });
+
   test('created with document.createElement and moved to another form via `for`; removal cleans up', async () => {
     const page = await openHost('outside=1');
     assert.equal((await state(page)).status, 'scored');

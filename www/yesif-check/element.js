@@ -46,11 +46,12 @@ export class YesifCheckElement extends HTMLElement {
   #loadToken = 0;
   #report = null;
   #status = 'pending';
-  #pending = { rules: true, form: true, score: true, hidden: false };
+  #pending = { rules: true, form: true, score: true, hidden: false, setup: false };
   #updateQueued = false;
   #frame = 0;
   #dirty = false;
   #lastError = '';
+  #lastSetupWarning = '';
 
   constructor() {
     super();
@@ -84,7 +85,7 @@ export class YesifCheckElement extends HTMLElement {
   /** Evaluation date (`YYYY-MM-DD`), or '' for the local date. */
   get today() {
     const value = this.getAttribute('today') ?? '';
-    return ISO_DATE.test(value) ? value : '';
+    return isIsoDate(value) ? value : '';
   }
   set today(value) {
     if (value) this.setAttribute('today', value);
@@ -180,7 +181,10 @@ export class YesifCheckElement extends HTMLElement {
     else if (name === 'submit-fields') {
       if (this.#form) removeHiddenInputs(this.#form, this.#owner);
       this.#pending.hidden = true;
-    } else this.#pending.score = true;
+    } else {
+      this.#pending.score = true;
+      this.#pending.setup = true;
+    }
     this.#queueUpdate();
   }
 
@@ -196,8 +200,9 @@ export class YesifCheckElement extends HTMLElement {
 
   #update() {
     const pending = this.#pending;
-    this.#pending = { rules: false, form: false, score: false, hidden: false };
+    this.#pending = { rules: false, form: false, score: false, hidden: false, setup: false };
     if (pending.form) this.#bind();
+    else if (pending.setup) this.#checkSetup();
     if (pending.rules) this.#load();
     else if (pending.score) this.#requestScore();
     else if (pending.hidden) this.#writeHidden();
@@ -239,7 +244,10 @@ export class YesifCheckElement extends HTMLElement {
         event.formData.set(prefix + key, value);
       }
     }, options);
-    if (this.#loaded) this.#requestScore();
+    if (this.#loaded) {
+      this.#checkSetup();
+      this.#requestScore();
+    }
   }
 
   #unbind() {
@@ -266,11 +274,30 @@ export class YesifCheckElement extends HTMLElement {
       this.#loaded = loaded;
       this.#view.setFields(loaded.fields);
       this.#lastError = '';
+      this.#checkSetup();
       this.#requestScore();
     } catch (error) {
       if (token !== this.#loadToken) return;
       this.#fail(error.stage ?? 'engine', error.message ?? String(error), error.diagnostics ?? []);
     }
+  }
+
+  /**
+   * Tells whoever embeds the widget, once per setup, what will not work as they may expect:
+   * a malformed `field-map` pair, a `today` that is not a date, rule fields with no control in
+   * the form (scored as unanswered). Warnings only: the widget carries on.
+   */
+  #checkSetup() {
+    if (!this.#form || !this.#loaded) return;
+    const problems = [...parseFieldMap(this.getAttribute('field-map')).problems];
+    const today = this.getAttribute('today');
+    if (today && !this.today) problems.push(`today="${today}" is not a YYYY-MM-DD date; using the local date`);
+    const map = this.fieldMap;
+    const missing = this.#loaded.fields.filter((f) => !this.#form.elements.namedItem(map.get(f.id) ?? f.id)).map((f) => map.get(f.id) ?? f.id);
+    if (missing.length) problems.push(`the form has no control named ${missing.join(', ')}; those rule fields count as unanswered (field-map maps other names)`);
+    const key = problems.join('\n');
+    if (key && key !== this.#lastSetupWarning) console.warn(`<yesif-check>: ${problems.join('; ')}`);
+    this.#lastSetupWarning = key;
   }
 
   /**
@@ -337,6 +364,13 @@ export class YesifCheckElement extends HTMLElement {
     }
     this.dispatchEvent(new CustomEvent('yesif-error', { detail: { stage, message, diagnostics }, bubbles: true, composed: true }));
   }
+}
+
+/** True for a real calendar date written `YYYY-MM-DD`. */
+function isIsoDate(text) {
+  if (!ISO_DATE.test(text)) return false;
+  const date = new Date(`${text}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text;
 }
 
 function score(rules, request, options) {
