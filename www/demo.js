@@ -208,7 +208,9 @@ function applySample(n) {
   const sample = samples[n - 1];
   if (!sample) return;
   fill(sample.request);
-  picker.value = String(n);
+  typedSinceFill = false;
+  shownSample = String(n);
+  picker.value = shownSample;
   if (sample.today) check.today = sample.today;
   sampleNote.hidden = false;
   const expected = sample.expect?.tier ? ` L&D's expected tier for it: ${sample.expect.tier}.` : '';
@@ -216,14 +218,28 @@ function applySample(n) {
   check.refresh();
 }
 
+// What the requester typed is theirs: a sample only replaces it when they say so.
+let typedSinceFill = false;
+let shownSample = '';
+form.addEventListener('input', (event) => {
+  if (event.isTrusted) typedSinceFill = true;
+});
+
 picker.addEventListener('change', () => {
-  if (picker.value) applySample(Number(picker.value));
+  if (!picker.value) return;
+  if (typedSinceFill && !window.confirm('Replace what you have typed with the sample request?')) {
+    picker.value = shownSample;
+    return;
+  }
+  applySample(Number(picker.value));
 });
 
 form.addEventListener('reset', () => {
   // Values are restored after this event; scoring follows through the widget.
   sampleNote.hidden = true;
   picker.value = '';
+  shownSample = '';
+  typedSinceFill = false;
   if (!params.get('today')) check.today = '';
 });
 

@@ -97,6 +97,20 @@ describe('the demo intake form', () => {
     }
   });
 
+  test('picking a sample after typing asks first, and keeps what was typed if the answer is no', async () => {
+    const page = await openDemo('?today=2026-06-01');
+    await page.fill('#f-requester_name', 'Typed by hand');
+    const asked = [];
+    page.once('dialog', (d) => { asked.push(d.message()); d.dismiss(); });
+    await page.selectOption('#sample', { label: samples[0].name });
+    assert.equal(asked.length, 1);
+    assert.equal(await page.inputValue('#f-requester_name'), 'Typed by hand');
+    assert.equal(await page.inputValue('#sample'), '');
+    page.once('dialog', (d) => d.accept());
+    await page.selectOption('#sample', { label: samples[0].name });
+    assert.equal(await page.inputValue('#f-requester_name'), samples[0].request.requester_name);
+  });
+
   test('follow-up questions appear when a gap needs them, a few at a time, and never hide once shown', async () => {
     const page = await openDemo('?today=2026-06-01');
     assert.deepEqual(await visibleFollowups(page), [], 'none before the requester starts');
