@@ -107,6 +107,16 @@ describe('<yesif-check> on a host form', () => {
     assert.equal((await state(page)).tier, 'Needs more information');
   });
 
+  test('resetting the form re-scores it as empty', async () => {
+    const page = await openHost();
+    await page.fill('#goal', 'Increase the win rate from 18% to 24% by Q4');
+    await reportWhere(page, (r) => r.score > 0);
+    await page.evaluate(() => document.getElementById('host').reset());
+    await reportWhere(page, (r) => r.score === 0);
+    assert.equal((await state(page)).tier, 'Ready when you are');
+    assert.equal(await page.inputValue('input[name="yesif_score"]'), '0');
+  });
+
   test('a number that is not a number yet is left out, not an error', async () => {
     const page = await openHost();
     await page.fill('#headcount', 'about a hundred');
