@@ -245,7 +245,26 @@ form.addEventListener('reset', () => {
 
 // ----- start -----
 
-check.addEventListener('yesif-score', (event) => revealFor(event.detail));
+check.addEventListener('yesif-score', (event) => {
+  revealFor(event.detail);
+  peekAt(event.detail);
+});
+
+// On a narrow screen the check sits below the form: a bar at the bottom keeps its verdict in
+// view and jumps to it.
+const peek = document.getElementById('peek');
+function peekAt(report) {
+  const gaps = report.findings.filter((f) => f.kind === 'gap').length;
+  peek.textContent = `${report.tier.label} · ${gaps === 1 ? '1 thing' : `${gaps} things`} to add · See feedback`;
+  peek.dataset.tier = report.tier.id;
+  peek.hidden = !hasAnyAnswer();
+}
+// No need for the bar while the check itself is in view.
+new IntersectionObserver(([entry]) => peek.classList.toggle('away', entry.isIntersecting))
+  .observe(document.getElementById('feedback'));
+function hasAnyAnswer() {
+  return [...rows.keys()].some(hasAnswer);
+}
 // A gap's "Go to" link may point at a question not on show yet: show it, then let it focus.
 check.addEventListener('yesif-focus', (event) => {
   reveal(event.detail.field);

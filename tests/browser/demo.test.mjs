@@ -212,6 +212,20 @@ describe('the demo intake form', () => {
     assert.match(payload, /^yesif_status: scored$/m);
   });
 
+  test('on a narrow screen a bar keeps the verdict in view and jumps to the check', async () => {
+    const page = await openDemo('?today=2026-06-01', { viewport: { width: 400, height: 800 } });
+    const peek = page.locator('#peek');
+    assert.equal(await peek.isVisible(), false, 'nothing to show before the first answer');
+    await page.fill('#f-business_outcome', 'A quick Excel course');
+    await peek.waitFor();
+    const r = await report(page);
+    assert.match(await peek.textContent(), new RegExp(`^${r.tier.label} · \\d+ things? to add · See feedback$`));
+    await peek.click();
+    await page.waitForFunction(() => document.activeElement?.id === 'feedback');
+    await peek.waitFor({ state: 'hidden' });
+    assert.equal(await page.locator('yesif-check [part~="tier"]').isVisible(), true);
+  });
+
   test('axe-core finds no serious or critical violations: demo in light and dark, and the submitted page', async () => {
     for (const colorScheme of ['light', 'dark']) {
       const page = await openDemo('?sample=5', { colorScheme });
