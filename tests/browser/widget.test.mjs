@@ -264,6 +264,23 @@ describe('<yesif-check> on a host form', () => {
     assert.equal(query(page).yesif_status, 'unavailable');
   });
 
+  test('a host whose CSP forbids WebAssembly gets the polite notice, and the form still submits', async () => {
+    const page = await newPage(browser);
+    await page.addInitScript(() => {
+      document.addEventListener('yesif-error', (e) => { window.__error = e.detail; });
+    });
+    await page.goto(server.url('/tests/browser/fixtures/no-wasm.html'));
+    await settled(page);
+    assert.equal((await state(page)).status, 'unavailable');
+    assert.match((await state(page)).notice, /not available in this browser/);
+    assert.equal(await page.evaluate(() => window.__error.stage), 'engine');
+    await page.fill('#outcome', 'typed anyway');
+    await page.click('button[type="submit"]');
+    await page.waitForURL(/received\.html/);
+    assert.equal(query(page).outcome, 'typed anyway');
+    assert.equal(query(page).yesif_status, 'unavailable');
+  });
+
   test('HTML typed into a field and HTML in rule messages render as text', async () => {
     const page = await openHost('rules=html-message.rhai');
     let dialogs = 0;
