@@ -9,7 +9,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 target_dir=${CARGO_TARGET_DIR:-target}
 
-cargo rustc -q --lib --crate-type cdylib --target wasm32-unknown-unknown --release
+cargo rustc -q --lib --crate-type cdylib --target wasm32-unknown-unknown --profile wasm
 wasm-bindgen --target web --out-dir www/pkg --out-name yesif --remove-name-section \
-  "$target_dir/wasm32-unknown-unknown/release/yesif.wasm"
+  "$target_dir/wasm32-unknown-unknown/wasm/yesif.wasm"
 echo "built www/pkg/ ($(( $(stat -c %s www/pkg/yesif_bg.wasm) / 1024 )) KiB wasm)"
