@@ -349,6 +349,40 @@ test('loop {} yields a limit diagnostic, the page stays responsive, and Stop res
   await page.close();
 });
 
+test('a run that takes long offers Stop, which restarts the engine; a huge state is not autosaved', async () => {
+  const page = await open();
+  await openFiles(page);
+  // Rules that use most of their operations budget on every request: within the limits, but
+  // thousands of cases of them take many seconds.
+  await typeRules(page, RULES.replace('if has("goal") {', 'let i = 0;\n    while i < 15000 { i += 1; }\n    if has("goal") {'));
+  assert.equal(await page.locator('#problem-count').textContent(), '0');
+  const many = Array.from({ length: 2000 }, (_, i) => ({ name: `copy ${i}`, today: '2026-06-01', request: {}, expect: {} }));
+  const chooser = page.waitForEvent('filechooser');
+  await page.click('#open-file-button');
+  await (await chooser).setFiles({ name: 'many.cases.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(many)) });
+
+  await page.waitForFunction(() => document.body.dataset.busy === 'slow', null, { polling: 100, timeout: 30_000 });
+  assert.match(await page.locator('#status').textContent(), /taking a long time/);
+  await page.locator('#status button', { hasText: 'Stop it' }).click();
+  assert.match(await page.locator('#status').textContent(), /Stopped/);
+  assert.equal(await page.evaluate(() => document.body.dataset.busy), 'stopped');
+
+  // The new engine runs the next edit.
+  await openFiles(page);
+  assert.equal(await page.locator('#tests-summary').textContent(), 'all 2 pass');
+  assert.equal(await scoreText(page), '50 / 100');
+
+  // Autosave skips a state too big for localStorage, and says so.
+  await page.locator('input[name="request-view"][value="json"]').check();
+  await page.fill('#request-json', JSON.stringify({ goal: 'x'.repeat(1_100_000) }));
+  await page.locator('#save-state', { hasText: 'Too large to autosave: download your work' }).waitFor();
+  await page.fill('#request-json', '{"goal": "small again"}');
+  await page.locator('#save-state', { hasText: /^Saved in this browser/ }).waitFor();
+  await settled(page);
+  noErrors(page);
+  await page.close();
+});
+
 test('reset asks first and keeps the previous text one undo away', async () => {
   const page = await open();
   await openFiles(page);

@@ -51,7 +51,8 @@ let messageAt = 0;
 /** Says what just happened (restored, downloaded, stopped…), with an optional action button. */
 function setStatus(text, { tone = 'info', action, run = false, force = false } = {}) {
   if (run && !force && Date.now() - messageAt < MESSAGE_MS) return;
-  if (!run) messageAt = Date.now();
+  // A forced run message (a slow run) replaces any message, and the run's end replaces it.
+  messageAt = run ? 0 : Date.now();
   statusEl.dataset.tone = tone;
   replace(statusEl, text, action ? ' ' : null, action ? h('button', { type: 'button', class: 'link-button', onclick: action.run }, action.label) : null);
 }

@@ -23,13 +23,7 @@ self.onmessage = async (event) => {
   const msg = event.data;
   if (msg?.type !== 'run') return;
   await ready;
-  let out;
-  try {
-    out = run(msg);
-  } catch (e) {
-    out = { seq: msg.seq, crash: `the engine failed unexpectedly: ${e?.message ?? e}` };
-  }
-  postMessage({ type: 'result', ...out });
+  postMessage({ type: 'result', ...run(msg) });
 };
 
 /** Compiles `source`, scores the request, runs the cases, and compares with the published rules. */
@@ -52,22 +46,31 @@ function run({ seq, source, request, today, cases, published: publishedSource })
     return out;
   }
   try {
-    out.fields = rules.fields();
-    out.info = rules.info();
-    const scored = rules.score(request, { today });
-    if (scored.type === 'success') out.report = scored.report;
-    else out.scoreDiagnostics = scored.diagnostics;
-    try {
-      out.cases = rules.runCases(cases);
-    } catch (e) {
-      out.casesError = e?.message ?? String(e);
-    }
-    out.impact = impact(publishedSource, cases, request, today, out);
+    evaluate(rules, { request, today, cases, publishedSource }, out);
+  } catch (e) {
+    // Misuse of the API throws (a bug here, not in the rules); say so rather than hang.
+    out.crash = `the engine failed unexpectedly: ${e?.message ?? e}`;
   } finally {
     rules.free();
   }
   out.ms = performance.now() - started;
   return out;
+}
+
+/** Scores the request, runs the cases and compares with the published rules, into `out`. */
+function evaluate(rules, { request, today, cases, publishedSource }, out) {
+  out.fields = rules.fields();
+  out.info = rules.info();
+  const scored = rules.score(request, { today });
+  if (scored.type === 'success') out.report = scored.report;
+  else out.scoreDiagnostics = scored.diagnostics;
+  try {
+    out.cases = rules.runCases(cases);
+  } catch (e) {
+    // Cases that are not cases (an unknown key, a missing name) throw: show it in the panel.
+    out.casesError = e?.message ?? String(e);
+  }
+  out.impact = impact(publishedSource, cases, request, today, out);
 }
 
 function compile(source, diagnostics) {
