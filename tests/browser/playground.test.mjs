@@ -281,6 +281,29 @@ test('reload restores the edits, and leaving with undownloaded edits warns first
   await page.close();
 });
 
+test('a newly published default shows on the next visit, unless the lead has edited the rules', async () => {
+  const page = await open();
+  const original = await page.evaluate(() => window.yesifPlayground.editor.getText());
+  const republished = `${original}\n// republished by L&D\n`;
+  await page.route('**/rules/ld-intake.rhai', (route) => route.fulfill({ body: republished, contentType: 'text/plain' }));
+  await page.reload();
+  await settled(page);
+  assert.equal(await page.evaluate(() => window.yesifPlayground.editor.getText()), republished, 'unedited rules follow the server');
+  assert.match(await page.locator('#impact-summary').textContent(), /no case changes/);
+
+  await page.locator('#editor .cm-content').click();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.type('// mine');
+  await settled(page);
+  await page.unroute('**/rules/ld-intake.rhai');
+  page.on('dialog', (d) => d.accept());
+  await page.reload();
+  await settled(page);
+  assert.equal(await page.evaluate(() => window.yesifPlayground.editor.getText()), `${republished}// mine`, 'edits are kept');
+  noErrors(page);
+  await page.close();
+});
+
 test('a share link round-trips the rules and the request exactly, and its content never runs as HTML', async () => {
   const page = await open('/www/playground.html', { permissions: ['clipboard-read', 'clipboard-write'] });
   await openFiles(page);

@@ -213,7 +213,7 @@ export function createEditor({ host, doc, onChange, label = 'Rules', describedBy
         const word = view.state.wordAt(from);
         const line = doc.lineAt(from);
         const to = word && word.from === from ? word.to : Math.min(from + 1, line.to);
-        marks.push({ from, to: Math.max(from, to), severity: d.severity ?? 'error', source: d.kind, message: d.message });
+        marks.push({ from, to: Math.max(from, to), severity: d.severity ?? 'error', source: d.source ?? d.kind, message: d.message });
       }
       view.dispatch(setDiagnostics(view.state, marks));
     },

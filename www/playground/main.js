@@ -15,7 +15,7 @@ import { createEditor } from '../dist/playground-editor.js';
 import { Engine } from './engine.js';
 import { RequestPanel } from './request.js';
 import { ResultPanel } from './results.js';
-import { ProblemsPanel } from './problems.js';
+import { ProblemsPanel, describeKind } from './problems.js';
 import { TestsPanel, expectFrom } from './tests.js';
 import { ImpactPanel } from './impact.js';
 import { restore, saveLocal, shareUrl, clearHash, showInAddressBar } from './persist.js';
@@ -62,22 +62,33 @@ async function start() {
   const saved = restored.state;
   const firstCase = defaults.cases[0];
 
+  // Where the published rules and the cases came from: "server" (the defaults, refetched on
+  // every visit, so a newly published rubric shows), "file" (opened), or "edited" (cases).
+  const fromSave = restored.source === 'saved' ? saved : null;
+  const origin = { rules: 'server', cases: 'server', ...fromSave?.origin };
+  const publishedFromFile = origin.rules === 'file' && typeof fromSave?.published === 'string';
+
   /** Everything the playground keeps; the rules text itself lives in the editor. */
   const state = {
+    origin,
     request: saved?.request ?? structuredClone(firstCase?.request ?? {}),
     today: saved?.today ?? firstCase?.today ?? localDate(),
-    cases: Array.isArray(saved?.cases) ? saved.cases : defaults.cases,
-    published: restored.source === 'saved' && typeof saved.published === 'string' ? saved.published : defaults.rules,
-    publishedName: (restored.source === 'saved' && saved.publishedName) || 'ld-intake.rhai',
-    fileName: (restored.source === 'saved' && saved.fileName) || 'ld-intake.rhai',
-    downloaded: restored.source === 'saved' && saved.downloaded ? saved.downloaded : null,
+    cases: origin.cases !== 'server' && Array.isArray(fromSave?.cases) ? fromSave.cases : defaults.cases,
+    published: publishedFromFile ? fromSave.published : defaults.rules,
+    publishedName: (publishedFromFile && fromSave.publishedName) || 'ld-intake.rhai',
+    fileName: fromSave?.fileName || 'ld-intake.rhai',
+    downloaded: fromSave?.downloaded ?? null,
     report: null,
     lastCases: null,
     forces: [],
   };
-  const initialRules = saved?.rules ?? defaults.rules;
+  // Saved rules that were never edited follow the server's defaults, which may have moved on.
+  const unedited = fromSave && !publishedFromFile && fromSave.rules === fromSave.published;
+  const initialRules = unedited ? defaults.rules : saved?.rules ?? defaults.rules;
   // What counts as "on disk": the rules as loaded, opened, shared or last downloaded.
   state.downloaded ??= { rules: fingerprint(initialRules), cases: fingerprint(JSON.stringify(state.cases)) };
+  if (unedited) state.downloaded.rules = fingerprint(initialRules);
+  if (origin.cases === 'server') state.downloaded.cases = fingerprint(JSON.stringify(state.cases));
 
   const problems = new ProblemsPanel({ onJump: (line, column) => editor.jumpTo(line, column) });
   const result = new ResultPanel({ onFocusField: focusField });
@@ -144,6 +155,7 @@ async function start() {
       cases: state.cases,
       published: state.published,
       publishedName: state.publishedName,
+      origin: state.origin,
       fileName: state.fileName,
       downloaded: state.downloaded,
     };
@@ -195,7 +207,7 @@ async function start() {
       ...res.scoreDiagnostics.map((d) => ({ ...d, origin: 'request' })),
       ...(res.crash ? [{ kind: 'runtime', message: res.crash, origin: 'rules' }] : []),
     ];
-    editor.setDiagnostics(diagnostics);
+    editor.setDiagnostics(diagnostics.map((d) => ({ ...d, source: describeKind(d) })));
     problems.render(diagnostics);
     request.setFieldProblems(diagnostics.filter((d) => d.kind === 'input' && d.field));
 
@@ -295,6 +307,7 @@ async function start() {
         return;
       }
       state.cases = cases;
+      state.origin.cases = 'file';
       state.downloaded.cases = fingerprint(JSON.stringify(cases));
       request.setCases(cases);
       changed();
@@ -304,6 +317,7 @@ async function start() {
     editor.setText(text); // undoable: the previous text is one Ctrl+Z away
     state.published = text;
     state.publishedName = file.name;
+    state.origin.rules = 'file';
     state.fileName = file.name;
     state.downloaded.rules = fingerprint(text);
     byId('file-name').textContent = `· ${file.name}`;
@@ -358,6 +372,7 @@ async function start() {
   caseDialog.addEventListener('close', () => {
     const name = byId('case-name').value.trim();
     if (caseDialog.returnValue !== 'add' || !name || !state.report) return;
+    state.origin.cases = 'edited';
     state.cases = [...state.cases, { name, today: state.today, request: structuredClone(state.request), expect: expectFrom(state.report) }];
     request.setCases(state.cases);
     changed();
