@@ -202,7 +202,7 @@ export class YesifCheckElement extends HTMLElement {
     const pending = this.#pending;
     this.#pending = { rules: false, form: false, score: false, hidden: false, setup: false };
     if (pending.form) this.#bind();
-    else if (pending.setup) this.#checkSetup();
+    else if (pending.setup) this.#scheduleSetupCheck();
     if (pending.rules) this.#load();
     else if (pending.score) this.#requestScore();
     else if (pending.hidden) this.#writeHidden();
@@ -245,7 +245,7 @@ export class YesifCheckElement extends HTMLElement {
       }
     }, options);
     if (this.#loaded) {
-      this.#checkSetup();
+      this.#scheduleSetupCheck();
       this.#requestScore();
     }
   }
@@ -274,12 +274,20 @@ export class YesifCheckElement extends HTMLElement {
       this.#loaded = loaded;
       this.#view.setFields(loaded.fields);
       this.#lastError = '';
-      this.#checkSetup();
+      this.#scheduleSetupCheck();
       this.#requestScore();
     } catch (error) {
       if (token !== this.#loadToken) return;
       this.#fail(error.stage ?? 'engine', error.message ?? String(error), error.diagnostics ?? []);
     }
+  }
+
+  /**
+   * Checks the setup in a later task: a page that builds its form from the same rules (the
+   * demo does) builds it as the rules arrive, in the same task as the widget gets them.
+   */
+  #scheduleSetupCheck() {
+    setTimeout(() => this.isConnected && this.#checkSetup(), 0);
   }
 
   /**
