@@ -51,6 +51,8 @@ ul { margin: 0; padding: 0; list-style: none; }
 .panel[data-tier="worthwhile"] { --yesif-tier: var(--yesif-worthwhile); }
 .panel[data-tier="needs-info"] { --yesif-tier: var(--yesif-needs-info); }
 .panel[data-tier="not-training"] { --yesif-tier: var(--yesif-not-training); }
+.panel[data-state="unavailable"] { --yesif-tier: var(--yesif-muted); }
+.panel[data-state="unavailable"] .tier { font-size: 1rem; }
 .panel { border-block-start: 4px solid var(--yesif-tier); }
 .notice {
   margin-top: 0.5rem; padding: 0.5rem 0.75rem; border-radius: calc(var(--yesif-radius) / 2);

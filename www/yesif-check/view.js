@@ -172,6 +172,7 @@ export function createView(root, { onFocusField, canFocus }) {
 
     /** Before anything is answered: an invitation, not a verdict. */
     start(report) {
+      setAttr(panel, 'data-state', null);
       setAttr(panel, 'data-tier', null);
       setText(tier, 'Ready when you are');
       setText(tierMessage, 'Start filling in the form: this check shows, as you type, how ready your request is and what L&D will ask.');
@@ -186,6 +187,7 @@ export function createView(root, { onFocusField, canFocus }) {
       const watch = report.findings.filter((f) => f.kind === 'warning');
       const gapCount = open.length;
       const good = report.findings.filter((f) => f.kind === 'strength');
+      setAttr(panel, 'data-state', null);
       setAttr(panel, 'data-tier', report.tier.id);
       setText(tier, report.tier.label);
       setText(tierMessage, report.tier.message);
@@ -234,6 +236,7 @@ export function createView(root, { onFocusField, canFocus }) {
     /** Replaces the results with a short, polite notice. */
     notice(text) {
       setAttr(panel, 'data-tier', null);
+      setAttr(panel, 'data-state', 'unavailable');
       setText(tier, 'Feedback unavailable');
       setText(tierMessage, '');
       setText(summary, '');
@@ -244,6 +247,7 @@ export function createView(root, { onFocusField, canFocus }) {
 
     /** Back to the initial "checking" state. */
     loading() {
+      setAttr(panel, 'data-state', null);
       setAttr(panel, 'data-tier', null);
       setText(tier, 'Checking your request…');
       setText(tierMessage, '');
