@@ -22,7 +22,7 @@ const picker = document.getElementById('sample');
 const sampleNote = document.getElementById('sample-note');
 const params = new URLSearchParams(location.search);
 
-/** Field id → {field, wrapper, section}. */
+/** Field id → {field, row}: the declared field and the row (wrapper or fieldset) showing it. */
 const rows = new Map();
 let followupBox;
 let showAllButton;
@@ -75,9 +75,9 @@ function buildForm(fields) {
   const followups = fields.filter((f) => !f.required && f.followup);
   const optional = fields.filter((f) => !f.required && !f.followup);
 
-  const section = (title, intro, list, extra = []) => {
+  const section = (title, intro, list) => {
     const heading = el('h2', {}, title);
-    const box = el('section', { class: 'form-section', 'aria-label': title }, heading, intro ? el('p', { class: 'section-intro' }, intro) : '', ...extra);
+    const box = el('section', { class: 'form-section', 'aria-label': title }, heading, intro ? el('p', { class: 'section-intro' }, intro) : '');
     for (const field of list) {
       const row = fieldRow(field);
       rows.set(field.id, { field, row });
