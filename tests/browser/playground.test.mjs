@@ -557,9 +557,9 @@ test('screenshot for the README: a lead lowers a weight in the default rubric', 
     await page.keyboard.type('4;  // was 12: outcomes count for less');
     await settled(page);
   }
-  // Scroll the results column (not the page) to the tests and the impact preview.
+  // Scroll the results column (not the page) to the impact preview and the tests.
   await page.locator('.output-pane').evaluate((pane) => {
-    pane.scrollTop = pane.querySelector('.tests').offsetTop - pane.offsetTop;
+    pane.scrollTop = pane.querySelector('.impact').offsetTop - pane.offsetTop;
   });
   await page.screenshot({ path: new URL('playground-editing.png', SCREENSHOTS).pathname });
   noErrors(page);

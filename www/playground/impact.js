@@ -33,7 +33,10 @@ export class ImpactPanel {
       return;
     }
     const cases = impact.rows.filter((r) => !r.current);
-    const moved = impact.rows.filter(changed);
+    // The current request first, then the cases that change tier, then the biggest moves.
+    const weight = (r) => (r.current ? 3 : r.before && r.after && r.before.tier.id !== r.after.tier.id ? 2 : 1);
+    const delta = (r) => Math.abs((r.after?.score ?? 0) - (r.before?.score ?? 0));
+    const moved = impact.rows.filter(changed).sort((a, b) => weight(b) - weight(a) || delta(b) - delta(a));
     const movedCases = moved.filter((r) => !r.current);
     const tierChanges = movedCases.filter((r) => r.before && r.after && r.before.tier.id !== r.after.tier.id).length;
     if (!moved.length) {

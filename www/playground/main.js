@@ -53,6 +53,8 @@ function setStatus(text, { tone = 'info', action, run = false, force = false } =
   if (run && !force && Date.now() - messageAt < MESSAGE_MS) return;
   // A forced run message (a slow run) replaces any message, and the run's end replaces it.
   messageAt = run ? 0 : Date.now();
+  // The status is a live region: the same words again are not news, so are not re-announced.
+  if (!action && statusEl.dataset.tone === tone && statusEl.textContent === text) return;
   statusEl.dataset.tone = tone;
   replace(statusEl, text, action ? ' ' : null, action ? h('button', { type: 'button', class: 'link-button', onclick: action.run }, action.label) : null);
 }
@@ -217,7 +219,7 @@ async function start() {
       if (forces) state.forces = forces;
       editor.setVocabulary({ fields: res.fields, forces: state.forces });
       const info = res.info;
-      byId('rules-info').textContent = `${info.name} ${info.version} · ${res.fields.length} fields · hash ${String(info.hash).slice(0, 12)}`;
+      byId('rules-info').textContent = `${info.name} ${info.version} · ${res.fields.length} fields · hash ${String(info.hash).slice(0, 12)} · ran in ${Math.round(res.ms)} ms`;
     }
 
     if (res.report) {
@@ -244,8 +246,8 @@ async function start() {
     const failing = res.cases?.filter((c) => !c.passed).length ?? 0;
     if (!compiled) setStatus(`The rules do not compile: ${plural(diagnostics.length, 'problem')}.`, { tone: 'bad', run: true });
     else if (res.scoreDiagnostics.length) setStatus(`The rules compile, but this request fails: ${plural(res.scoreDiagnostics.length, 'problem')}.`, { tone: 'bad', run: true });
-    else if (failing) setStatus(`Scored in ${Math.round(res.ms)} ms · ${plural(failing, 'test case')} failing.`, { tone: 'warn', run: true });
-    else setStatus(`Scored in ${Math.round(res.ms)} ms · tests pass.`, { tone: 'good', run: true });
+    else if (failing) setStatus(`Scored · ${plural(failing, 'test case')} failing.`, { tone: 'warn', run: true });
+    else setStatus('Scored · tests pass.', { tone: 'good', run: true });
     document.body.dataset.runs = String(Number(document.body.dataset.runs ?? 0) + 1);
   }
 
