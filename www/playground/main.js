@@ -354,7 +354,8 @@ async function start() {
       out.focus();
       out.select();
     }
-    setStatus(copied ? 'Share link copied: it opens these rules and this request.' : 'Share link ready: copy it from the box below the toolbar.');
+    const long = url.length > 32_000 ? ` It is long (${Math.round(url.length / 1024)} KB): some chat tools cut long links, so send the downloaded rules if it does not open.` : '';
+    setStatus((copied ? 'Share link copied: it opens these rules and this request.' : 'Share link ready: copy it from the box below the toolbar.') + long);
   });
 
   byId('stop').addEventListener('click', () => engine.stop());
