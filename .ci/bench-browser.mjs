@@ -2,7 +2,7 @@
 // CSP of www/serve.mjs, and prints its figures. Given the native median (from `cargo bench`)
 // it also prints the wasm/native ratio, and it checks the figures against the targets.
 //
-//   node .ci/bench-browser.mjs [--native-us 21.5] [--native-json-us 25.0]
+//   node .ci/bench-browser.mjs [--native-us 21.5] [--native-json-us 25.0] [--pkg /target/x/]
 import { launchBrowser, newPage, startServer } from '../tests/browser/lib.mjs';
 
 const arg = (name) => {
@@ -11,13 +11,15 @@ const arg = (name) => {
 };
 const nativeUs = arg('--native-us');
 const nativeJsonUs = arg('--native-json-us');
+const pkgAt = process.argv.indexOf('--pkg');
+const query = pkgAt > 0 ? `?pkg=${encodeURIComponent(process.argv[pkgAt + 1])}` : '';
 
 const server = await startServer();
 const browser = await launchBrowser();
 let failed = false;
 try {
   const page = await newPage(browser);
-  await page.goto(server.url('/www/bench.html'));
+  await page.goto(server.url(`/www/bench.html${query}`));
   await page.waitForFunction(() => window.benchResult, null, { timeout: 300_000 });
   const r = await page.evaluate(() => window.benchResult);
   if (r.error || page.errors.length) throw new Error(r.error ?? page.errors.join('\n'));

@@ -21,7 +21,9 @@ async function run() {
 
   // Module: import the glue, fetch and instantiate the .wasm (streaming), then compile.
   const t0 = performance.now();
-  const { default: init, RuleSet } = await import('./pkg/yesif.js');
+  // ?pkg=/target/wasm-variants/x/ compares builds; the default is the one make build writes.
+  const pkg = new URLSearchParams(location.search).get('pkg') ?? './pkg/';
+  const { default: init, RuleSet } = await import(new URL(`${pkg}yesif.js`, location.href).href);
   await init();
   const t1 = performance.now();
   let rules = new RuleSet(source);
