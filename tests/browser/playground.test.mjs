@@ -442,6 +442,18 @@ test('completion offers the rule API with its docs and the declared field ids', 
   await page.waitForTimeout(150); // CodeMirror ignores Enter for 75 ms after the list opens
   await page.keyboard.press('Enter');
   await page.waitForFunction(() => /has\("goal"\)$/.test(window.yesifPlayground.editor.getText()));
+
+  // The signature decides: strength(force, field, …) offers forces first, then fields.
+  await page.keyboard.press('End');
+  await page.keyboard.type('\nstrength("');
+  await option('clarity').waitFor();
+  assert.deepEqual(await page.locator('#editor .cm-tooltip-autocomplete li').allTextContents(), ['clarityforce · max 20']);
+  await page.keyboard.press('Escape');
+  await page.keyboard.type('clarity');
+  await page.keyboard.press('ArrowRight'); // past the closing quote
+  await page.keyboard.type(', "');
+  await option('goal').waitFor();
+  assert.equal(await option('clarity').count(), 0);
   await page.close();
 });
 

@@ -49,9 +49,13 @@ function complete(context) {
   // Inside a string literal: the ids the rules declare (fields first, then forces).
   const inString = context.matchBefore(/"[\w-]*$/);
   if (inString && isStringStart(context, inString.from)) {
+    // The rule API's signature says what this argument is: strength(force, field, …).
+    const param = parameterAt(context, inString.from);
+    const fields = param !== 'force' && param !== 'id';
+    const forces = param !== 'field' && param !== 'id';
     const options = [
-      ...vocabulary.fields.map((f) => ({ label: f.id, type: 'property', detail: `field · ${f.type}`, info: f.label, boost: 2 })),
-      ...vocabulary.forces.map((f) => ({ label: f.id, type: 'enum', detail: `force · max ${f.max}`, info: f.label, boost: 1 })),
+      ...(fields ? vocabulary.fields : []).map((f) => ({ label: f.id, type: 'property', detail: `field · ${f.type}`, info: f.label, boost: 2 })),
+      ...(forces ? vocabulary.forces : []).map((f) => ({ label: f.id, type: 'enum', detail: `force · max ${f.max}`, info: f.label, boost: 1 })),
     ];
     if (!options.length) return null;
     return { from: inString.from + 1, options, validFor: /^[\w-]*$/ };
@@ -73,6 +77,18 @@ function complete(context) {
 }
 
 const PHASES = { declare: 'top of the file', score: 'inside fn evaluate()', any: 'anywhere' };
+
+/** The name of the rule API parameter a string at `quoteAt` is passed as, if it can tell. */
+function parameterAt(context, quoteAt) {
+  const line = context.state.doc.lineAt(quoteAt);
+  const call = /([A-Za-z_]\w*)\(\s*((?:"[^"]*"\s*,\s*|[\w.]+\s*,\s*)*)$/.exec(line.text.slice(0, quoteAt - line.from));
+  if (!call) return null;
+  const fn = vocabulary.api.find((f) => f.name === call[1]);
+  if (!fn) return null;
+  const index = (call[2].match(/,/g) ?? []).length;
+  const params = fn.signature.slice(fn.signature.indexOf('(') + 1).split(',').map((p) => p.trim().replace(/[^\w].*$/s, ''));
+  return params[index] ?? null;
+}
 
 function isStringStart(context, quoteAt) {
   // The quote opens a string if the text before it on the line has an even number of quotes.
