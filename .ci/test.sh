@@ -36,6 +36,8 @@ wasm_tests() {
       cargo test --target wasm32-unknown-unknown --no-default-features --test wasm_api --test wasm_parity
 }
 step "wasm in Chromium" wasm_tests
+# The module's download size against its budget (300 KB brotli).
+step "wasm size budget" node .ci/size.mjs
 # The generated TypeScript declarations against a usage file and the native output.
 step "TypeScript types" www/node_modules/.bin/tsc --noEmit -p tests/ts/tsconfig.json
 # The widget, demo and playground driven in Chromium (tests/browser/*.test.mjs).
