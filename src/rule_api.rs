@@ -14,7 +14,8 @@
 use crate::declare::{Declarations, Field, FieldOption, FieldType, Force, Tier, FIT_IDS};
 use crate::report::{Finding, FindingKind};
 use crate::request::{Answer, Request};
-use crate::{text, Date, Diagnostic};
+use crate::text::{self, Haystack};
+use crate::{Date, Diagnostic};
 use rhai::{Array, Dynamic, Engine, EvalAltResult, ImmutableString, Map, NativeCallContext, FLOAT, INT};
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -63,11 +64,15 @@ impl Session {
 
     /// Starts scoring `request` as of `today`.
     pub fn begin(&mut self, request: Request, today: Date) {
+        // Sized for a full rubric so that recording findings never reallocates mid-request.
         self.run = Run {
             request,
             today: Some(today),
             points: vec![0; self.decl.forces.len()],
-            ..Run::default()
+            findings: Vec::with_capacity(48),
+            conditions: Vec::with_capacity(12),
+            fit: None,
+            flags: Vec::with_capacity(16),
         };
         self.phase = Phase::Score;
     }
@@ -433,7 +438,12 @@ fn register_reading(engine: &mut Engine, session: &SharedSession) {
         let mut s = s.borrow_mut();
         let s = s.scoring(&ctx)?;
         let answer = s.answer(&ctx, id)?;
-        Ok(words(&ctx, &values)?.iter().any(|v| is_ticked(answer, v.as_str())))
+        let mut found = false;
+        each_word(&ctx, &values, |v| {
+            found = is_ticked(answer, v);
+            !found
+        })?;
+        Ok(found)
     });
 
     let s = session.clone();
@@ -441,7 +451,12 @@ fn register_reading(engine: &mut Engine, session: &SharedSession) {
         let mut s = s.borrow_mut();
         let s = s.scoring(&ctx)?;
         let answer = s.answer(&ctx, id)?;
-        Ok(words(&ctx, &values)?.iter().filter(|v| is_ticked(answer, v.as_str())).count() as INT)
+        let mut count = 0;
+        each_word(&ctx, &values, |v| {
+            count += INT::from(is_ticked(answer, v));
+            true
+        })?;
+        Ok(count)
     });
 
     let s = session.clone();
@@ -482,15 +497,18 @@ fn is_ticked(answer: &Answer, value: &str) -> bool {
     }
 }
 
-/// The strings of a word list (cheap reference-counted clones), or which entry is not text.
-fn words(ctx: &NativeCallContext, list: &Array) -> Res<Vec<ImmutableString>> {
-    list.iter()
-        .map(|d| {
-            d.as_immutable_string_ref().map(|s| s.clone()).map_err(|other| {
-                fail(ctx, format!("{}(): the word list must hold only text, but it holds {other}", ctx.fn_name()))
-            })
-        })
-        .collect()
+/// Calls `f` with each entry of a word list (without copying it), or says which entry is not
+/// text.
+fn each_word(ctx: &NativeCallContext, list: &Array, mut f: impl FnMut(&str) -> bool) -> Res<()> {
+    for d in list {
+        let s = d.as_immutable_string_ref().map_err(|other| {
+            fail(ctx, format!("{}(): the word list must hold only text, but it holds {other}", ctx.fn_name()))
+        })?;
+        if !f(s.as_str()) {
+            break;
+        }
+    }
+    Ok(())
 }
 
 fn register_text(engine: &mut Engine) {
@@ -498,15 +516,34 @@ fn register_text(engine: &mut Engine) {
     engine.register_fn("word_count", |t: &str| text::word_count(t) as INT);
     engine.register_fn("has_number", |t: &str| text::has_number(t));
     engine.register_fn("contains_any", |ctx: NativeCallContext, t: &str, list: Array| -> Res<bool> {
-        Ok(text::first_match(t, words(&ctx, &list)?.iter().map(|w| w.as_str())).is_some())
+        let hay = Haystack::new(t);
+        let mut found = false;
+        each_word(&ctx, &list, |w| {
+            found = hay.contains(w);
+            !found
+        })?;
+        Ok(found)
     });
     engine.register_fn("first_match", |ctx: NativeCallContext, t: &str, list: Array| -> Res<ImmutableString> {
-        let list = words(&ctx, &list)?;
-        let found = text::first_match(t, list.iter().map(|w| w.as_str()));
-        Ok(found.map(|w| w.trim().trim_end_matches('*').trim_end().into()).unwrap_or_default())
+        let hay = Haystack::new(t);
+        let mut found = ImmutableString::new();
+        each_word(&ctx, &list, |w| {
+            if hay.contains(w) {
+                found = w.trim().trim_end_matches('*').trim_end().into();
+                return false;
+            }
+            true
+        })?;
+        Ok(found)
     });
     engine.register_fn("count_matches", |ctx: NativeCallContext, t: &str, list: Array| -> Res<INT> {
-        Ok(text::count_matches(t, words(&ctx, &list)?.iter().map(|w| w.as_str())) as INT)
+        let hay = Haystack::new(t);
+        let mut count = 0;
+        each_word(&ctx, &list, |w| {
+            count += INT::from(hay.contains(w));
+            true
+        })?;
+        Ok(count)
     });
 }
 

@@ -15,14 +15,14 @@
 /// assert_eq!(first_match("execute the plan", verbs.iter().copied()), None);
 /// ```
 pub fn first_match<'w>(text: &str, words: impl IntoIterator<Item = &'w str>) -> Option<&'w str> {
-    let hay = Normalized::new(text);
-    words.into_iter().find(|w| hay.contains_word(w))
+    let hay = Haystack::new(text);
+    words.into_iter().find(|w| hay.contains(w))
 }
 
 /// Counts the entries of `words` that occur in `text` (each entry at most once).
 pub fn count_matches<'w>(text: &str, words: impl IntoIterator<Item = &'w str>) -> usize {
-    let hay = Normalized::new(text);
-    words.into_iter().filter(|w| hay.contains_word(w)).count()
+    let hay = Haystack::new(text);
+    words.into_iter().filter(|w| hay.contains(w)).count()
 }
 
 /// Counts the words in `text`: runs of characters between white space that hold at least one
@@ -39,18 +39,40 @@ pub fn is_blank(text: &str) -> bool {
 /// True if `text` holds a digit: the cheapest sign that an answer is concrete ("38%", "$2M",
 /// "by 2027").
 pub fn has_number(text: &str) -> bool {
-    text.chars().any(|c| c.is_ascii_digit())
+    text.bytes().any(|c| c.is_ascii_digit())
 }
 
-/// Text lower-cased once so that many entries can be matched against it.
-struct Normalized(String);
+/// Text prepared once for matching many entries: lower-cased, with the byte offset of every
+/// word start. Rules match word lists on every keystroke, so an entry is checked only at word
+/// starts whose first byte agrees, and entries that are already lower case (nearly all) are
+/// never copied.
+pub struct Haystack {
+    lower: String,
+    starts: Vec<usize>,
+}
 
-impl Normalized {
-    fn new(text: &str) -> Self {
-        Self(text.to_lowercase())
+impl Haystack {
+    /// Prepares `text` for matching.
+    pub fn new(text: &str) -> Self {
+        let lower = if text.bytes().any(|b| b.is_ascii_uppercase()) || !text.is_ascii() {
+            text.to_lowercase()
+        } else {
+            text.to_owned()
+        };
+        let mut starts = Vec::with_capacity(lower.len() / 4 + 1);
+        let mut prev_word = false;
+        for (i, c) in lower.char_indices() {
+            let word = c.is_alphanumeric();
+            if word && !prev_word {
+                starts.push(i);
+            }
+            prev_word = word;
+        }
+        Self { lower, starts }
     }
 
-    fn contains_word(&self, entry: &str) -> bool {
+    /// True if `entry` occurs as whole words (or, ending in `*`, at the start of a word).
+    pub fn contains(&self, entry: &str) -> bool {
         let entry = entry.trim();
         let (needle, prefix) = match entry.strip_suffix('*') {
             Some(stem) => (stem.trim_end(), true),
@@ -59,21 +81,25 @@ impl Normalized {
         if needle.is_empty() {
             return false;
         }
-        let needle = needle.to_lowercase();
-        let hay = self.0.as_str();
-        let mut from = 0;
-        while let Some(i) = hay[from..].find(&needle) {
-            let start = from + i;
-            let end = start + needle.len();
-            let starts_word = hay[..start].chars().next_back().map_or(true, |c| !c.is_alphanumeric());
-            let ends_word = prefix || hay[end..].chars().next().map_or(true, |c| !c.is_alphanumeric());
-            if starts_word && ends_word {
-                return true;
-            }
-            // Step past the first character of this occurrence (UTF-8 safe).
-            from = start + hay[start..].chars().next().map_or(1, char::len_utf8);
+        if needle.bytes().any(|b| b.is_ascii_uppercase()) || !needle.is_ascii() {
+            return self.contains_lower(&needle.to_lowercase(), prefix);
         }
-        false
+        self.contains_lower(needle, prefix)
+    }
+
+    fn contains_lower(&self, needle: &str, prefix: bool) -> bool {
+        let hay = self.lower.as_bytes();
+        let n = needle.as_bytes();
+        // An entry that starts with punctuation ("$", "%") is searched for anywhere.
+        if !needle.chars().next().is_some_and(char::is_alphanumeric) {
+            return self.lower.contains(needle);
+        }
+        self.starts.iter().any(|&s| {
+            hay.len() - s >= n.len()
+                && hay[s] == n[0]
+                && &hay[s..s + n.len()] == n
+                && (prefix || self.lower[s + n.len()..].chars().next().map_or(true, |c| !c.is_alphanumeric()))
+        })
     }
 }
 
@@ -82,7 +108,7 @@ mod tests {
     use super::*;
 
     fn has(text: &str, entry: &str) -> bool {
-        first_match(text, [entry]).is_some()
+        Haystack::new(text).contains(entry)
     }
 
     #[test]
@@ -111,6 +137,14 @@ mod tests {
     fn finds_a_later_occurrence_after_a_false_start() {
         assert!(has("executes a cut", "cut"));
         assert!(has("Ünïcode straße cut", "straße"));
+    }
+
+    #[test]
+    fn entries_in_any_case_and_with_punctuation_match() {
+        assert!(has("reduce churn", "REDUCE"));
+        assert!(has("a cost of $2M", "$"));
+        assert!(has("ÉTÉ long", "été"));
+        assert!(!has("short", "shorter"));
     }
 
     #[test]
