@@ -88,13 +88,19 @@ impl RuleSet {
             return Err(Diagnostics::new(problems));
         }
 
-        // Settings declared with `const` at the top become visible inside functions.
+        // Settings declared with `const` at the top become visible inside functions twice over:
+        // folded into the function bodies where Rhai's optimiser can (the fast path), and as
+        // variables of a global module for every other use (`MAP.key`, `LIST[i]`, `LIST.len()`).
         let mut constants = Scope::new();
+        let mut module = rhai::Module::new();
         for (name, is_constant, value) in scope.iter_raw() {
             if is_constant {
                 constants.push_constant_dynamic(name.to_owned(), value.clone());
+                module.set_var(name.to_owned(), value.clone());
             }
         }
+        let mut engine = engine;
+        engine.register_global_module(module.into());
         let mut ast = engine.optimize_ast(&constants, ast, OptimizationLevel::Simple);
         ast.clear_statements();
 

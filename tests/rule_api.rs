@@ -139,3 +139,18 @@ fn every_api_function_is_documented_and_registered() {
     let report = rules.score(&json!({}), today()).unwrap();
     assert_eq!(report.findings[0].kind, FindingKind::Warning);
 }
+
+#[test]
+fn settings_of_every_kind_are_visible_inside_functions() {
+    let source = MINI.replace("const BONUS = 5;", "const BONUS = 5;\nconst TABLE = #{ small: 1, big: 2 };\nconst LIST = [10, 20, 30];")
+        .replace("fn evaluate() {", "fn evaluate() {\n    yes_if(`${TABLE.big} ${TABLE[\"small\"]} ${LIST[1]} ${LIST.len()} ${LIST.index_of(30)} ${BONUS}`);");
+    let rules = RuleSet::compile(&source).unwrap();
+    let report = rules.score(&json!({}), today()).unwrap();
+    assert_eq!(report.conditions[0], "Yes, if 2 1 20 3 2 5.");
+}
+
+#[test]
+fn a_function_variable_shadows_a_setting() {
+    let rules = RuleSet::compile(&mini_with("let BONUS = 7; yes_if(`${BONUS}`);")).unwrap();
+    assert_eq!(rules.score(&json!({}), today()).unwrap().conditions[0], "Yes, if 7.");
+}
