@@ -174,3 +174,29 @@ fn every_command_has_help() {
         assert!(o.status.success() && out(&o).contains("Usage: yesif"), "{cmd}");
     }
 }
+
+#[test]
+fn score_batch_keeps_input_order_across_threads() {
+    let s = Scratch::new("order");
+    let mut input = String::new();
+    for i in 0..7000 {
+        // Every third line is bad; the others alternate between two tiers.
+        match i % 3 {
+            0 => input.push_str("{\"goal\": 1}\n"),
+            1 => input.push_str("{\"goal\": \"Cut waste\"}\n"),
+            _ => input.push_str("{\"goal\": \"Reduce errors\", \"size\": 40, \"why\": [\"knowledge\"]}\n"),
+        }
+    }
+    let batch = s.write("many.jsonl", &input);
+    let o = yesif(&["score", "--rules", &s.path("mini.rhai"), "--today", "2026-06-01", "--batch", &batch]);
+    let lines: Vec<serde_json::Value> = out(&o).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(lines.len(), 7000);
+    for (i, v) in lines.iter().enumerate() {
+        match i % 3 {
+            0 => assert_eq!(v["line"], i + 1, "line {}", i + 1),
+            1 => assert_eq!(v["tier"]["id"], "ok", "line {}", i + 1),
+            _ => assert_eq!(v["tier"]["id"], "great", "line {}", i + 1),
+        }
+    }
+    assert!(err(&o).contains("4666 reports, 2334 errors"), "{}", err(&o));
+}

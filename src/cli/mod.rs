@@ -1,5 +1,6 @@
 //! The `yesif` command line: one module per command, plus text rendering.
 
+pub mod batch;
 pub mod check;
 pub mod render;
 pub mod score;
