@@ -3,8 +3,10 @@
 //! This file only translates; every decision is made by the core. Values cross the boundary
 //! as JSON text (`JSON.stringify` on the way in, `JSON.parse` on the way out): it is the one
 //! conversion that gives JavaScript exactly the bytes the native CLI prints (same key order,
-//! `null` where the native report has `null`, no `Map`s, no 64-bit integers), and it measured
-//! faster per request than walking JavaScript objects field by field (see `make bench`).
+//! `null` where the native report has `null`, no `Map`s, no 64-bit integers). Measured in
+//! Chromium 156 with the default rules, building the report object with serde-wasm-bindgen
+//! (`Serializer::json_compatible`) instead of `JSON.parse` was no faster (145–215 µs against
+//! 135–165 µs a score, same build otherwise) and added 5 KB (brotli) to the module.
 //!
 //! Expected failures are data, as in the native API: bad rules and bad requests come back as
 //! `{type: "failure", diagnostics}`. Misuse of the API (unknown options, options of the wrong
