@@ -269,3 +269,11 @@ fn strip_json_position(e: &serde_json::Error) -> String {
         None => s,
     }
 }
+
+// `Result<RuleSet, Diagnostics>::unwrap_err` (as in the `Diagnostic` example) needs it; the
+// engine and the AST are not worth printing.
+impl std::fmt::Debug for RuleSet {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("RuleSet").field("info", &self.info).field("limits", &self.limits).finish_non_exhaustive()
+    }
+}
