@@ -102,8 +102,21 @@ export interface ApiFunction {
   phase: "declare" | "score" | "any";
 }
 
-/** A rule test case, as in `rules/*.cases.json`. */
-export interface Case { name: string; today: string; request: Record<string, unknown>; expect: Record<string, unknown>; }
+/** A rule test case, as in `rules/*.cases.json` (whose keys are snake_case). */
+export interface Case { name: string; today: string; request: Record<string, unknown>; expect: Expect; }
+/** What a case expects; every key is optional, unknown keys are an error. */
+export interface Expect {
+  tier?: string;
+  training_fit?: string;
+  score_min?: number;
+  score_max?: number;
+  questions?: string[];
+  conditions?: string[];
+  gaps?: string[];
+  no_gaps?: string[];
+  flags?: string[];
+  error?: string;
+}
 export interface Mismatch { what: string; expected: string; actual: string; }
 export interface CaseResult { name: string; passed: boolean; mismatches: Mismatch[]; report: Report | null; }
 

@@ -8,10 +8,11 @@
 //    lacks. A field added to, renamed in or removed from a Rust type fails here.
 import init, { RuleSet } from '../../www/pkg/yesif.js';
 import type {
-  ApiFunction, CaseResult, CheckResult, CompileError, Diagnostic, Field, Limits, Mismatch, Report,
+  ApiFunction, Case, CaseResult, CheckResult, CompileError, Diagnostic, Field, Limits, Mismatch, Report,
   RulesInfo, ScoreResult,
 } from '../../www/pkg/yesif.js';
 import samples from '../../target/parity/samples.json';
+import defaultCases from '../../rules/ld-intake.cases.json';
 
 // ---- 1. usage -------------------------------------------------------------------------------
 export async function usage(source: string): Promise<number> {
@@ -93,6 +94,10 @@ export const info: RulesInfo = samples.info;
 ok<NoExtraKeys<typeof samples.info, RulesInfo>>();
 export const api: Loose<ApiFunction>[] = samples.api;
 ok<NoExtraKeys<Elem<typeof samples.api>, ApiFunction>>();
+// The cases file the rules ship with is a Case[] (and runCases takes it).
+export const cases: Case[] = defaultCases;
+ok<NoExtraKeys<Elem<typeof defaultCases>, Case>>();
+ok<NoExtraKeys<Elem<typeof defaultCases>['expect'], Case['expect']>>();
 // Limits: every key of the native defaults is a declared option, and every option is set.
 export const limits: Required<Limits> = samples.limits;
 ok<NoExtraKeys<typeof samples.limits, Limits>>();
