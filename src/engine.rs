@@ -2,12 +2,14 @@
 //!
 //! Rules come from L&D leads and, in the playground, from shared links: they are untrusted. The
 //! engine therefore starts from [`Engine::new_raw`] (nothing registered, no printing), gets only
-//! Rhai's standard library and the rule API, cannot `eval`, has no module resolver (the crate is
+//! the parts of Rhai's standard library that rules use and the rule API, cannot `eval`, has no module resolver (the crate is
 //! built with `no_module`), no clock (`no_time`) and nothing random, and every run is bounded by
 //! [`Limits`]. `tests/sandbox.rs` proves that each limit bites.
 
 use crate::rule_api::{self, SharedSession};
-use rhai::packages::{Package, StandardPackage};
+use rhai::packages::{
+    BasicArrayPackage, BasicMapPackage, BasicMathPackage, CorePackage, LogicPackage, MoreStringPackage, Package,
+};
 use rhai::{Engine, OptimizationLevel, Shared};
 use serde::{Deserialize, Serialize};
 
@@ -56,9 +58,22 @@ impl Default for Limits {
     }
 }
 
+rhai::def_package! {
+    /// Rhai's standard library less what rules never need (blobs, bit fields, and clocks, which
+    /// `no_time` already removes): smaller WebAssembly, and fewer functions to search.
+    RulesPackage(lib):
+        CorePackage,
+        LogicPackage,
+        BasicMathPackage,
+        BasicArrayPackage,
+        BasicMapPackage,
+        MoreStringPackage
+    {}
+}
+
 thread_local! {
-    // Building the standard library takes longer than compiling a rule file; share one copy.
-    static STANDARD: Shared<rhai::Module> = StandardPackage::new().as_shared_module();
+    // Building the library takes longer than compiling a small rule file; share one copy.
+    static STANDARD: Shared<rhai::Module> = RulesPackage::new().as_shared_module();
 }
 
 /// Builds the sandboxed engine that compiles and runs one rule set.
