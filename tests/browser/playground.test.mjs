@@ -8,7 +8,11 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { startServer, launchBrowser, newPage, axe } from './lib.mjs';
 import { buildPlayground } from '../../www/build-playground.mjs';
 
-const SCREENSHOTS = new URL('../screenshots/', import.meta.url);
+// Screenshots go to target/screenshots/ (git-ignored) so that a test run leaves the checkout
+// clean; YESIF_SCREENSHOTS=1 writes the committed ones in tests/screenshots/ instead.
+const SCREENSHOTS = process.env.YESIF_SCREENSHOTS
+  ? new URL('../screenshots/', import.meta.url)
+  : new URL('../../target/screenshots/', import.meta.url);
 
 const RULES = `//! Playground test rules: one force, two tiers, two fields.
 ruleset("Playground test", "1.0");
