@@ -7,9 +7,7 @@ cd "$(dirname "$0")/.."
 .ci/tools.sh browser
 
 printf '\033[1m==> native (cargo bench)\033[0m\n'
-# cargo bench shares target/release/ with `cargo build --release`; right after a release build
-# its link step has failed with undefined symbols of the library, and passed when run again.
-native=$(cargo bench -q --bench score 2>&1 || cargo bench -q --bench score 2>&1) || { echo "$native"; exit 1; }
+native=$(cargo bench -q --bench score 2>&1) || { echo "$native"; exit 1; }
 echo "$native"
 median=$(sed -n 's/^score one request.*median \([0-9.]*\) µs.*/\1/p' <<<"$native")
 json=$(sed -n 's/^score JSON text.*: \([0-9.]*\) µs per request.*/\1/p' <<<"$native")
