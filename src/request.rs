@@ -128,7 +128,7 @@ fn read(field: &Field, value: &Json, limits: &Limits) -> Result<Answer, String> 
 }
 
 fn number(x: f64, written: &str) -> Result<Answer, String> {
-    if !(x.abs() <= MAX_SAFE_INTEGER) {
+    if x.is_nan() || x.abs() > MAX_SAFE_INTEGER {
         return Err(format!(
             "the number {} is too large to score exactly (beyond ±2^53)",
             preview(written)

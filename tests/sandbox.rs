@@ -62,7 +62,7 @@ fn a_map_that_grows_forever_hits_max_map_size() {
 #[test]
 fn deeply_nested_expressions_hit_max_expr_depth() {
     let deep = format!("let x = {}1{};", "(".repeat(200), ")".repeat(200));
-    let err = RuleSet::compile(&mini_with(&deep)).err().expect("too deep to compile");
+    let err = RuleSet::compile(&mini_with(&deep)).expect_err("too deep to compile");
     let d = &err.diagnostics()[0];
     assert_eq!((d.kind, d.limit.as_deref()), (DiagnosticKind::Limit, Some("maxExprDepth")));
     assert!(d.line.is_some(), "the diagnostic points at the expression");
@@ -85,13 +85,13 @@ fn limits_reject_unknown_options_by_name() {
 
 #[test]
 fn eval_is_not_available() {
-    let err = RuleSet::compile(&mini_with("eval(\"1\");")).err().expect("eval is refused");
+    let err = RuleSet::compile(&mini_with("eval(\"1\");")).expect_err("eval is refused");
     assert_eq!(err.diagnostics()[0].kind, DiagnosticKind::Parse);
 }
 
 #[test]
 fn modules_cannot_be_imported() {
-    let err = RuleSet::compile(&format!("import \"secrets\" as s;\n{MINI}")).err().expect("import is refused");
+    let err = RuleSet::compile(&format!("import \"secrets\" as s;\n{MINI}")).expect_err("import is refused");
     assert_eq!(err.diagnostics()[0].kind, DiagnosticKind::Parse);
 }
 
