@@ -1,36 +1,21 @@
 // Browser tests of the demo intake form (www/index.html) with the default rules: every shared
 // sample typed in through the form lands in its expected tier, progressive disclosure, the
 // submitted page, keyboard-only use, accessibility and the strict CSP.
-import { after, afterEach, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { axe, launchBrowser, newPage, startServer } from './lib.mjs';
+import { axe, newPage, useBrowser } from './lib.mjs';
 
 const cases = JSON.parse(readFileSync(new URL('../../rules/ld-intake.cases.json', import.meta.url), 'utf8'));
 // The shared samples (domain research, section 4), as the demo's picker lists them.
 const samples = cases.filter((c) => /^S\d+\b/.test(c.name));
 assert.ok(samples.length >= 7, 'the shared samples S1–S7 are in rules/ld-intake.cases.json');
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterEach(async () => {
-  for (const context of browser.contexts()) await context.close();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowser();
 
 async function openDemo(query = '', options) {
-  const page = await newPage(browser, options);
-  await page.goto(server.url(`/www/${query}`));
+  const page = await newPage(env.browser, options);
+  await page.goto(env.server.url(`/www/${query}`));
   await page.waitForFunction(() => document.documentElement.dataset.ready === 'true');
   return page;
 }
@@ -246,14 +231,14 @@ describe('the demo intake form', () => {
   });
 
   test('the demo and the submitted page run under the strict CSP without a single violation, console error or warning', async () => {
-    const page = await newPage(browser);
+    const page = await newPage(env.browser);
     const warnings = [];
     page.on('console', (m) => { if (m.type() === 'warning') warnings.push(m.text()); });
     await page.addInitScript(() => {
       window.__violations = [];
       document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
     });
-    const response = await page.goto(server.url('/www/?sample=1'));
+    const response = await page.goto(env.server.url('/www/?sample=1'));
     assert.match(response.headers()['content-security-policy'], /script-src 'self' 'wasm-unsafe-eval'; style-src 'self'/);
     await page.waitForFunction(() => document.documentElement.dataset.ready === 'true');
     assert.equal((await report(page)).tier.id, 'strategic');

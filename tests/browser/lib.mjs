@@ -6,6 +6,8 @@
 //   const browser = await launchBrowser();
 //   const page = await newPage(browser);           // page.errors: console errors + uncaught exceptions
 //   const violations = await axe(page);            // serious and critical axe-core violations
+//   const env = useBrowser();                      // in a test file: env.server, env.browser
+import { after, afterEach, before } from 'node:test';
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import { serve } from '../../www/serve.mjs';
@@ -66,4 +68,24 @@ export async function axe(page, { include, impacts = ['serious', 'critical'] } =
     return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')) }));
   }, include);
   return results.filter((v) => impacts.includes(v.impact));
+}
+
+/**
+ * For a test file: starts the server and Chromium before its tests, closes every page's context
+ * after each test, and both at the end. Returns `{server, browser}`, filled in once `before` ran.
+ */
+export function useBrowser() {
+  const env = { server: undefined, browser: undefined };
+  before(async () => {
+    env.server = await startServer();
+    env.browser = await launchBrowser();
+  });
+  afterEach(async () => {
+    for (const context of env.browser?.contexts() ?? []) await context.close();
+  });
+  after(async () => {
+    await env.browser?.close();
+    await env.server?.close();
+  });
+  return env;
 }

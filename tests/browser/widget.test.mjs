@@ -1,34 +1,19 @@
 // Browser tests of <yesif-check> on a host form it does not control (fixtures/host.html), with
 // small fixture rules (fixtures/*.rhai), so that these tests do not move when L&D retunes the
 // default rubric. The demo form and the shared samples are tested in demo.test.mjs.
-import { after, afterEach, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { axe, launchBrowser, newPage, startServer } from './lib.mjs';
+import { axe, newPage, useBrowser } from './lib.mjs';
 import { buildWidget } from '../../www/build-widget.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterEach(async () => {
-  for (const context of browser.contexts()) await context.close();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowser();
 
 const HOST = '/tests/browser/fixtures/host.html';
 
 /** Opens the host form with query `q` and waits until the widget has scored or failed. */
 async function openHost(q = '', options) {
-  const page = await newPage(browser, options);
-  await page.goto(server.url(`${HOST}?today=2026-06-01&${q}`));
+  const page = await newPage(env.browser, options);
+  await page.goto(env.server.url(`${HOST}?today=2026-06-01&${q}`));
   await settled(page);
   return page;
 }
@@ -210,12 +195,12 @@ describe('<yesif-check> on a host form', () => {
   });
 
   test('a missing rules file: a polite notice, diagnostics in the console and yesif-error, the form still submits', async () => {
-    const page = await newPage(browser);
+    const page = await newPage(env.browser);
     await page.addInitScript(() => {
       window.__errors = [];
       document.addEventListener('yesif-error', (e) => window.__errors.push(e.detail));
     });
-    await page.goto(server.url(`${HOST}?rules=missing.rhai`));
+    await page.goto(env.server.url(`${HOST}?rules=missing.rhai`));
     await settled(page);
     const s = await state(page);
     assert.equal(s.status, 'unavailable');
@@ -234,11 +219,11 @@ describe('<yesif-check> on a host form', () => {
   });
 
   test('a rule file that does not compile: notice, parse diagnostics with a line, the form still submits', async () => {
-    const page = await newPage(browser);
+    const page = await newPage(env.browser);
     await page.addInitScript(() => {
       document.addEventListener('yesif-error', (e) => { window.__error = e.detail; });
     });
-    await page.goto(server.url(`${HOST}?rules=broken.rhai`));
+    await page.goto(env.server.url(`${HOST}?rules=broken.rhai`));
     await settled(page);
     assert.equal((await state(page)).status, 'unavailable');
     const detail = await page.evaluate(() => window.__error);
@@ -270,11 +255,11 @@ describe('<yesif-check> on a host form', () => {
   });
 
   test('a host whose CSP forbids WebAssembly gets the polite notice, and the form still submits', async () => {
-    const page = await newPage(browser);
+    const page = await newPage(env.browser);
     await page.addInitScript(() => {
       document.addEventListener('yesif-error', (e) => { window.__error = e.detail; });
     });
-    await page.goto(server.url('/tests/browser/fixtures/no-wasm.html'));
+    await page.goto(env.server.url('/tests/browser/fixtures/no-wasm.html'));
     await settled(page);
     assert.equal((await state(page)).status, 'unavailable');
     assert.match((await state(page)).notice, /not available in this browser/);
@@ -329,12 +314,12 @@ describe('<yesif-check> on a host form', () => {
   });
 
   test('events bubble and are composed; report, fields and rulesInfo are properties', async () => {
-    const page = await newPage(browser);
+    const page = await newPage(env.browser);
     await page.addInitScript(() => {
       window.__scores = [];
       document.addEventListener('yesif-score', (e) => window.__scores.push({ composed: e.composed, bubbles: e.bubbles, tier: e.detail.tier.id }));
     });
-    await page.goto(server.url(`${HOST}?today=2026-06-01`));
+    await page.goto(env.server.url(`${HOST}?today=2026-06-01`));
     await settled(page);
     const info = await page.evaluate(() => {
       const c = document.querySelector('yesif-check');
@@ -363,10 +348,10 @@ describe('<yesif-check> on a host form', () => {
   });
 
   test('setup mistakes (unmatched fields, a bad field-map pair, a non-date today) are warned about once; scoring carries on', async () => {
-    const page = await newPage(browser);
+    const page = await newPage(env.browser);
     const warnings = [];
     page.on('console', (m) => { if (m.type() === 'warning' && m.text().includes('<yesif-check>')) warnings.push(m.text()); });
-    await page.goto(server.url(`${HOST}?map=0&today=2026-02-30`));
+    await page.goto(env.server.url(`${HOST}?map=0&today=2026-02-30`));
     await settled(page);
     await page.fill('#goal', 'typing does not repeat the warning');
     await page.evaluate(() => document.querySelector('yesif-check').setAttribute('field-map', 'outcome=goal, junk'));
@@ -437,12 +422,12 @@ describe('<yesif-check> on a host form', () => {
   });
 
   test('works under the strict Content-Security-Policy with no violations', async () => {
-    const page = await newPage(browser);
+    const page = await newPage(env.browser);
     await page.addInitScript(() => {
       window.__violations = [];
       document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
     });
-    const response = await page.goto(server.url(`${HOST}?today=2026-06-01`));
+    const response = await page.goto(env.server.url(`${HOST}?today=2026-06-01`));
     assert.match(response.headers()['content-security-policy'], /script-src 'self' 'wasm-unsafe-eval'; style-src 'self'/);
     await settled(page);
     assert.equal((await state(page)).status, 'scored');
@@ -467,10 +452,10 @@ describe('<yesif-check> on a host form', () => {
 
   test('the single-file build (wasm inlined) scores with no request to www/pkg/', async () => {
     await buildWidget();
-    const page = await newPage(browser);
+    const page = await newPage(env.browser);
     const requested = [];
     page.on('request', (r) => requested.push(new URL(r.url()).pathname));
-    await page.goto(server.url('/tests/browser/fixtures/single.html'));
+    await page.goto(env.server.url('/tests/browser/fixtures/single.html'));
     await settled(page);
     await page.fill('#outcome', 'Increase the win rate from 18% to 24% by Q4');
     await reportWhere(page, (r) => r.score > 0);
