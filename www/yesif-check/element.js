@@ -15,11 +15,10 @@
 // `yesif-focus` (cancelable; detail: {field, control}) before a gap's link focuses its field.
 
 import { loadRules } from './engine.js';
-import { focusTarget, parseFieldMap, readRequest, removeHiddenInputs, submissionValues, syncHiddenInputs } from './form.js';
+import { focusTarget, isIsoDate, parseFieldMap, readRequest, removeHiddenInputs, submissionValues, syncHiddenInputs } from './form.js';
 import { styleSheet } from './styles.js';
 import { createView } from './view.js';
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const NOTICE = {
   fetch: 'Instant feedback is not available right now. You can still fill in and send your request as usual.',
   compile: 'Instant feedback is not available right now. You can still fill in and send your request as usual.',
@@ -52,6 +51,7 @@ export class YesifCheckElement extends HTMLElement {
   #dirty = false;
   #lastError = '';
   #lastSetupWarning = '';
+  #mapping = { text: null, map: new Map() }; // the parsed field-map, reparsed when it changes
 
   constructor() {
     super();
@@ -59,7 +59,7 @@ export class YesifCheckElement extends HTMLElement {
     root.adoptedStyleSheets = [styleSheet()];
     this.#view = createView(root, {
       onFocusField: (id) => this.focusField(id),
-      canFocus: (id) => Boolean(this.#form && focusTarget(this.#form, this.fieldMap.get(id) ?? id, { visibleOnly: false })),
+      canFocus: (id) => Boolean(this.#form && focusTarget(this.#form, this.#fieldMap().get(id) ?? id, { visibleOnly: false })),
     });
   }
 
@@ -94,7 +94,14 @@ export class YesifCheckElement extends HTMLElement {
 
   /** The field map as a `Map` of rule field id → host field name. Set a string or an object. */
   get fieldMap() {
-    return parseFieldMap(this.getAttribute('field-map')).map;
+    return new Map(this.#fieldMap());
+  }
+
+  /** The parsed `field-map`, shared and parsed again only when the attribute changes (scoring reads it on every keystroke). */
+  #fieldMap() {
+    const text = this.getAttribute('field-map');
+    if (text !== this.#mapping.text) this.#mapping = { text, map: parseFieldMap(text).map };
+    return this.#mapping.map;
   }
   set fieldMap(value) {
     const text = typeof value === 'string'
@@ -147,11 +154,11 @@ export class YesifCheckElement extends HTMLElement {
    * tab or disclosure that holds the field, or take over.
    */
   focusField(id) {
-    const control = this.#form && focusTarget(this.#form, this.fieldMap.get(id) ?? id, { visibleOnly: false });
+    const control = this.#form && focusTarget(this.#form, this.#fieldMap().get(id) ?? id, { visibleOnly: false });
     if (!control) return false;
     const proceed = this.dispatchEvent(new CustomEvent('yesif-focus', { detail: { field: id, control }, bubbles: true, composed: true, cancelable: true }));
     if (!proceed) return true;
-    const target = focusTarget(this.#form, this.fieldMap.get(id) ?? id);
+    const target = focusTarget(this.#form, this.#fieldMap().get(id) ?? id);
     if (!target) return false;
     target.focus({ preventScroll: true });
     target.scrollIntoView({ block: 'center' });
@@ -300,7 +307,7 @@ export class YesifCheckElement extends HTMLElement {
     const problems = [...parseFieldMap(this.getAttribute('field-map')).problems];
     const today = this.getAttribute('today');
     if (today && !this.today) problems.push(`today="${today}" is not a YYYY-MM-DD date; using the local date`);
-    const map = this.fieldMap;
+    const map = this.#fieldMap();
     const missing = this.#loaded.fields.filter((f) => !this.#form.elements.namedItem(map.get(f.id) ?? f.id)).map((f) => map.get(f.id) ?? f.id);
     if (missing.length) problems.push(`the form has no control named ${missing.join(', ')}; those rule fields count as unanswered (field-map maps other names)`);
     const key = problems.join('\n');
@@ -333,7 +340,7 @@ export class YesifCheckElement extends HTMLElement {
     this.#dirty = false;
     const loaded = this.#loaded;
     if (!loaded || !this.#form) return;
-    const { request, unreadable } = readRequest(this.#form, loaded.fields, this.fieldMap);
+    const { request, unreadable } = readRequest(this.#form, loaded.fields, this.#fieldMap());
     const options = this.today ? { today: this.today } : {};
     let result = score(loaded.rules, request, options);
     // A value the rules cannot read (too long, say) costs that field, not the whole report.
@@ -372,13 +379,6 @@ export class YesifCheckElement extends HTMLElement {
     }
     this.dispatchEvent(new CustomEvent('yesif-error', { detail: { stage, message, diagnostics }, bubbles: true, composed: true }));
   }
-}
-
-/** True for a real calendar date written `YYYY-MM-DD`. */
-function isIsoDate(text) {
-  if (!ISO_DATE.test(text)) return false;
-  const date = new Date(`${text}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text;
 }
 
 function score(rules, request, options) {

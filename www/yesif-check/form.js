@@ -3,6 +3,13 @@
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
+/** True for a real calendar date written `YYYY-MM-DD` (not 2026-02-30). */
+export function isIsoDate(text) {
+  if (!ISO_DATE.test(text)) return false;
+  const date = new Date(`${text}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text;
+}
+
 /**
  * Parses a `field-map` attribute: comma-separated `rule_field=host_field` pairs. Blank and
  * malformed pairs are ignored (and reported in `problems`) so a typo never stops scoring.
@@ -69,7 +76,7 @@ function readValue(type, controls) {
     const n = Number(text.replace(/[,\s_]/g, ''));
     return Number.isFinite(n) ? n : INVALID;
   }
-  if (type === 'date') return ISO_DATE.test(text) ? text : INVALID;
+  if (type === 'date') return isIsoDate(text) ? text : INVALID;
   return text;
 }
 
