@@ -67,7 +67,7 @@ impl RuleSet {
     /// Compiles `source`, reporting every declaration problem found, not only the first.
     pub fn compile_with(source: &str, limits: &Limits) -> Result<RuleSet, Diagnostics> {
         let session: SharedSession = Rc::new(RefCell::new(Session::new()));
-        let engine = sandboxed_engine(limits, session.clone());
+        let mut engine = sandboxed_engine(limits, session.clone());
         let ast = engine.compile(source).map_err(|e| Diagnostic::from_parse(&e))?;
 
         let mut scope = Scope::new();
@@ -99,7 +99,6 @@ impl RuleSet {
                 module.set_var(name.to_owned(), value.clone());
             }
         }
-        let mut engine = engine;
         engine.register_global_module(module.into());
         let mut ast = engine.optimize_ast(&constants, ast, OptimizationLevel::Simple);
         ast.clear_statements();

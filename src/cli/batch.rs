@@ -22,8 +22,9 @@ struct ErrorRecord<'a> {
     error: &'a [Diagnostic],
 }
 
-/// What one line became: its output text, and the index of its tier (`None` for an error).
-type Scored = (String, Option<usize>);
+/// What one line became: its output text, and whether it is a report (with the index of its
+/// tier among the declared ones) or an error record.
+type Scored = (String, Result<Option<usize>, ()>);
 
 struct Worker {
     lines: SyncSender<Vec<(usize, String)>>,
@@ -34,11 +35,11 @@ fn score_line(rules: &RuleSet, tiers: &[String], day: Date, line_no: usize, line
     match rules.score_json(line, day) {
         Ok(report) => {
             let tier = tiers.iter().position(|t| *t == report.tier.id);
-            (report.to_json(), Some(tier.unwrap_or(usize::MAX)))
+            (report.to_json(), Ok(tier))
         }
         Err(errors) => {
             let record = ErrorRecord { line: line_no, error: errors.diagnostics() };
-            (serde_json::to_string(&record).unwrap_or_default(), None)
+            (serde_json::to_string(&record).unwrap_or_default(), Err(()))
         }
     }
 }
@@ -79,13 +80,13 @@ pub fn run(source: &str, rules: &RuleSet, day: Date, path: &Path) -> Result<Exit
         let mut write = |results: Vec<Scored>| -> Result<(), Failure> {
             for (text, tier) in results {
                 match tier {
-                    Some(t) => {
+                    Ok(t) => {
                         scored += 1;
-                        if let Some(n) = per_tier.get_mut(t) {
+                        if let Some(n) = t.and_then(|t| per_tier.get_mut(t)) {
                             *n += 1;
                         }
                     }
-                    None => failed += 1,
+                    Err(()) => failed += 1,
                 }
                 writeln!(out, "{text}").map_err(|e| Failure(format!("cannot write the reports: {e}")))?;
             }
