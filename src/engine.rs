@@ -106,6 +106,17 @@ pub(crate) fn sandboxed_engine(limits: &Limits, session: SharedSession) -> Engin
     engine.on_print(|_| {});
     engine.on_debug(|_, _, _| {});
 
+    // The standard `index_of` compares through a full `==` call per element; rules look up
+    // numbers in settings lists (`index_of(JOB_SIZES, SIZE_NEW)`) on every request. Same answers,
+    // natively: an integer equals an integer or float of the same value, and nothing else.
+    engine.register_fn("index_of", |list: &mut rhai::Array, value: rhai::INT| -> rhai::INT {
+        let found = list.iter().position(|item| match item.as_int() {
+            Ok(n) => n == value,
+            Err(_) => item.as_float().is_ok_and(|f| f == value as rhai::FLOAT),
+        });
+        found.map_or(-1, |i| i as rhai::INT)
+    });
+
     rule_api::register(&mut engine, session);
     engine
 }

@@ -14,7 +14,7 @@
 use crate::declare::{Declarations, Field, FieldOption, FieldType, Force, Tier, FIT_IDS};
 use crate::report::{Finding, FindingKind};
 use crate::request::{Answer, Request};
-use crate::text::{self, Haystack};
+use crate::text::{self, Haystacks};
 use crate::{Date, Diagnostic};
 use rhai::{Array, Dynamic, Engine, EvalAltResult, ImmutableString, Map, NativeCallContext, FLOAT, INT};
 use std::cell::RefCell;
@@ -43,6 +43,8 @@ pub(crate) struct Session {
     /// Problems found in declarations; collected rather than thrown so all are reported.
     pub decl_problems: Vec<Diagnostic>,
     pub run: Run,
+    /// Answers prepared for word-list matching, kept for one request.
+    pub haystacks: Haystacks,
 }
 
 /// What one request's evaluation has recorded so far.
@@ -59,7 +61,7 @@ pub(crate) struct Run {
 
 impl Session {
     pub fn new() -> Self {
-        Self { phase: Phase::Idle, decl: Declarations::default(), decl_problems: Vec::new(), run: Run::default() }
+        Self { phase: Phase::Idle, decl: Declarations::default(), decl_problems: Vec::new(), run: Run::default(), haystacks: Haystacks::default() }
     }
 
     /// Starts scoring `request` as of `today`.
@@ -74,6 +76,7 @@ impl Session {
             fit: None,
             flags: Vec::with_capacity(16),
         };
+        self.haystacks.clear();
         self.phase = Phase::Score;
     }
 
@@ -219,7 +222,7 @@ pub const API: &[ApiFunction] = api! {
 pub(crate) fn register(engine: &mut Engine, session: SharedSession) {
     register_declarations(engine, &session);
     register_reading(engine, &session);
-    register_text(engine);
+    register_text(engine, &session);
     register_scoring(engine, &session);
 }
 
@@ -513,12 +516,14 @@ fn each_word(ctx: &NativeCallContext, list: &Array, mut f: impl FnMut(&str) -> b
     Ok(())
 }
 
-fn register_text(engine: &mut Engine) {
+fn register_text(engine: &mut Engine, session: &SharedSession) {
     engine.register_fn("is_blank", |t: &str| text::is_blank(t));
     engine.register_fn("word_count", |t: &str| text::word_count(t) as INT);
     engine.register_fn("has_number", |t: &str| text::has_number(t));
-    engine.register_fn("contains_any", |ctx: NativeCallContext, t: &str, list: Array| -> Res<bool> {
-        let hay = Haystack::new(t);
+    let s = session.clone();
+    engine.register_fn("contains_any", move |ctx: NativeCallContext, t: &str, list: Array| -> Res<bool> {
+        let mut s = s.borrow_mut();
+        let hay = s.haystacks.get(t);
         let mut found = false;
         each_word(&ctx, &list, |w| {
             found = hay.contains(w);
@@ -526,8 +531,10 @@ fn register_text(engine: &mut Engine) {
         })?;
         Ok(found)
     });
-    engine.register_fn("first_match", |ctx: NativeCallContext, t: &str, list: Array| -> Res<ImmutableString> {
-        let hay = Haystack::new(t);
+    let s = session.clone();
+    engine.register_fn("first_match", move |ctx: NativeCallContext, t: &str, list: Array| -> Res<ImmutableString> {
+        let mut s = s.borrow_mut();
+        let hay = s.haystacks.get(t);
         let mut found = ImmutableString::new();
         each_word(&ctx, &list, |w| {
             if hay.contains(w) {
@@ -538,8 +545,10 @@ fn register_text(engine: &mut Engine) {
         })?;
         Ok(found)
     });
-    engine.register_fn("count_matches", |ctx: NativeCallContext, t: &str, list: Array| -> Res<INT> {
-        let hay = Haystack::new(t);
+    let s = session.clone();
+    engine.register_fn("count_matches", move |ctx: NativeCallContext, t: &str, list: Array| -> Res<INT> {
+        let mut s = s.borrow_mut();
+        let hay = s.haystacks.get(t);
         let mut count = 0;
         each_word(&ctx, &list, |w| {
             count += INT::from(hay.contains(w));

@@ -46,29 +46,71 @@ pub fn has_number(text: &str) -> bool {
 /// word start. Rules match word lists on every keystroke, so an entry is checked only at word
 /// starts whose first byte agrees, and entries that are already lower case (nearly all) are
 /// never copied.
+#[derive(Debug)]
 pub struct Haystack {
+    text: String,
     lower: String,
     starts: Vec<usize>,
+}
+
+/// The byte offsets where a run of word characters starts, from (offset, is a word character).
+fn word_starts(chars: impl Iterator<Item = (usize, bool)>) -> Vec<usize> {
+    let mut starts = Vec::with_capacity(16);
+    let mut prev_word = false;
+    for (i, word) in chars {
+        if word && !prev_word {
+            starts.push(i);
+        }
+        prev_word = word;
+    }
+    starts
+}
+
+/// The texts a request's rules have matched word lists against, each prepared once: a rule
+/// typically checks the same answer against several lists ("a result verb? a solution word?").
+#[derive(Debug, Default)]
+pub(crate) struct Haystacks {
+    recent: Vec<Haystack>,
+}
+
+impl Haystacks {
+    /// How many prepared texts are kept; the oldest is dropped beyond this.
+    const KEEP: usize = 8;
+
+    /// The prepared form of `text`, prepared now if it is not kept already.
+    pub fn get(&mut self, text: &str) -> &Haystack {
+        match self.recent.iter().position(|h| h.text == text) {
+            Some(i) => &self.recent[i],
+            None => {
+                if self.recent.len() == Self::KEEP {
+                    self.recent.remove(0);
+                }
+                self.recent.push(Haystack::new(text));
+                self.recent.last().expect("just pushed")
+            }
+        }
+    }
+
+    /// Forgets every prepared text (between requests).
+    pub fn clear(&mut self) {
+        self.recent.clear();
+    }
 }
 
 impl Haystack {
     /// Prepares `text` for matching.
     pub fn new(text: &str) -> Self {
-        let lower = if text.bytes().any(|b| b.is_ascii_uppercase()) || !text.is_ascii() {
-            text.to_lowercase()
+        let (lower, starts) = if text.is_ascii() {
+            // Nearly every answer: one pass over bytes, no Unicode tables.
+            let lower = text.to_ascii_lowercase();
+            let starts = word_starts(lower.bytes().enumerate().map(|(i, b)| (i, b.is_ascii_alphanumeric())));
+            (lower, starts)
         } else {
-            text.to_owned()
+            let lower = text.to_lowercase();
+            let starts = word_starts(lower.char_indices().map(|(i, c)| (i, c.is_alphanumeric())));
+            (lower, starts)
         };
-        let mut starts = Vec::with_capacity(lower.len() / 4 + 1);
-        let mut prev_word = false;
-        for (i, c) in lower.char_indices() {
-            let word = c.is_alphanumeric();
-            if word && !prev_word {
-                starts.push(i);
-            }
-            prev_word = word;
-        }
-        Self { lower, starts }
+        Self { text: text.to_owned(), lower, starts }
     }
 
     /// True if `entry` occurs as whole words (or, ending in `*`, at the start of a word).
@@ -145,6 +187,25 @@ mod tests {
         assert!(has("a cost of $2M", "$"));
         assert!(has("ÉTÉ long", "été"));
         assert!(!has("short", "shorter"));
+    }
+
+    #[test]
+    fn prepared_texts_are_kept_per_text() {
+        let mut kept = Haystacks::default();
+        assert!(kept.get("Reduce churn").contains("reduc*"));
+        assert!(!kept.get("Run a course").contains("reduc*"));
+        assert!(kept.get("Reduce churn").contains("churn"));
+        assert_eq!(kept.recent.len(), 2);
+        for i in 0..20 {
+            assert!(kept.get(&format!("text {i}")).contains(&i.to_string()));
+        }
+        assert_eq!(kept.recent.len(), Haystacks::KEEP);
+    }
+
+    #[test]
+    fn ascii_and_unicode_texts_find_the_same_word_starts() {
+        assert_eq!(Haystack::new("Cut 90-day churn").starts, [0, 4, 7, 11]);
+        assert_eq!(Haystack::new("Çut 90-day churn").starts, [0, 5, 8, 12]);
     }
 
     #[test]

@@ -59,6 +59,25 @@ fn text_helpers_match_whole_words_in_any_case() {
 }
 
 #[test]
+fn the_same_text_matched_against_several_lists_gives_each_its_own_answer() {
+    // Answers are prepared once per request for matching; each list still gets its own result.
+    let req = json!({"goal": "Reduce churn with a course"});
+    let expr = "`${contains_any(text(\"goal\"), [\"reduc*\"])} ${contains_any(text(\"goal\"), [\"cut\"])} ${first_match(text(\"goal\"), [\"course\"])}`";
+    assert_eq!(eval(expr, req), "true false course");
+    assert_eq!(eval("contains_any(text(\"goal\"), [\"reduc*\"])", json!({"goal": "Cut churn"})), "false");
+}
+
+#[test]
+fn index_of_finds_numbers_as_the_standard_library_does() {
+    assert_eq!(eval("index_of([1, 2, 3, 5], 5)", json!({})), "3");
+    assert_eq!(eval("[1, 2.0, 3].index_of(2)", json!({})), "1");
+    assert_eq!(eval("index_of([\"5\", (), 5], 5)", json!({})), "2");
+    assert_eq!(eval("index_of([1, 2], 7)", json!({})), "-1");
+    assert_eq!(eval("index_of([], 7)", json!({})), "-1");
+    assert_eq!(eval("index_of([\"a\", \"b\"], \"b\")", json!({})), "1");
+}
+
+#[test]
 fn points_add_up_per_force_and_the_score_is_a_rounded_share() {
     let report = score(&mini(), json!({"goal": "Increase win rate", "size": 50, "why": ["knowledge"]}));
     let forces: Vec<_> = report.forces.iter().map(|f| (f.id.as_str(), f.score, f.max)).collect();
