@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what building and testing yesif need, skipping whatever is already there:
-#   rust    the wasm32-unknown-unknown target and the wasm-bindgen CLI, at exactly the version
-#           Cargo.lock pins (the CLI and the crate must match byte for byte in their ABI)
+#   rust    a C compiler (for the CLI's allocator), the wasm32-unknown-unknown target and the
+#           wasm-bindgen CLI, at exactly the version Cargo.lock pins (the CLI and the crate must
+#           match byte for byte in their ABI)
 #   npm     www/node_modules from the committed lockfile (npm ci), when missing or stale
 #   browser Debian's chromium and chromium-driver (for the wasm tests, browser tests, bench)
 #
@@ -19,6 +20,18 @@ bindgen_version() {
 
 rust_tools() {
   command -v cargo >/dev/null || die "cargo is not installed: see https://rustup.rs"
+  # The CLI's allocator (mimalloc) is C, built by its crate with the system C compiler.
+  if ! command -v cc >/dev/null; then
+    if [ "$(id -u)" = 0 ]; then
+      say "installing a C compiler (Debian's gcc)"
+      DEBIAN_FRONTEND=noninteractive apt-get update -qq
+      DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gcc libc6-dev >/dev/null
+    else
+      die "a C compiler is needed to build the CLI. As root, run:
+    apt-get update && apt-get install -y gcc libc6-dev
+then run this command again."
+    fi
+  fi
   if ! rustc --print target-libdir --target wasm32-unknown-unknown >/dev/null 2>&1 \
      || [ ! -d "$(rustc --print target-libdir --target wasm32-unknown-unknown)" ]; then
     command -v rustup >/dev/null || die "the wasm32-unknown-unknown target is missing and there is no rustup to add it"

@@ -14,8 +14,8 @@ use rhai::{Engine, OptimizationLevel, Shared};
 use serde::{Deserialize, Serialize};
 
 /// Bounds on what one compile or one score may use. The defaults leave the default rubric
-/// (about 5,000 operations a request) ample room while stopping a runaway rule in well under
-/// a millisecond.
+/// (under 1,000 operations to compile, and as many a request) ample room while stopping a
+/// runaway rule in well under a millisecond.
 ///
 /// Deserialising rejects unknown names, so a typo such as `maxOperation` fails loudly.
 ///

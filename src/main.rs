@@ -6,6 +6,10 @@ use clap::{Parser, Subcommand};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+// Scoring allocates many small, short-lived values; see Cargo.toml.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// Score training requests against yesif rules (Rhai rule files).
 #[derive(Parser)]
 #[command(name = "yesif", version, about, long_about = None)]
