@@ -13,6 +13,21 @@ cd "$(dirname "$0")/.."
 say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 die() { printf '\033[31merror:\033[0m %s\n' "$*" >&2; exit 1; }
 
+# Installs Debian packages when running as root; otherwise says which, and for what.
+#   apt_install "what they are for" package…
+apt_install() {
+  local why=$1; shift
+  if [ "$(id -u)" = 0 ]; then
+    say "installing Debian's $*"
+    DEBIAN_FRONTEND=noninteractive apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
+  else
+    die "$why. As root, run:
+    apt-get update && apt-get install -y $*
+then run this command again."
+  fi
+}
+
 # The version of the wasm-bindgen crate in Cargo.lock.
 bindgen_version() {
   awk '/^name = "wasm-bindgen"$/ { getline; gsub(/"/, "", $3); print $3; exit }' Cargo.lock
@@ -21,17 +36,7 @@ bindgen_version() {
 rust_tools() {
   command -v cargo >/dev/null || die "cargo is not installed: see https://rustup.rs"
   # The CLI's allocator (mimalloc) is C, built by its crate with the system C compiler.
-  if ! command -v cc >/dev/null; then
-    if [ "$(id -u)" = 0 ]; then
-      say "installing a C compiler (Debian's gcc)"
-      DEBIAN_FRONTEND=noninteractive apt-get update -qq
-      DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gcc libc6-dev >/dev/null
-    else
-      die "a C compiler is needed to build the CLI. As root, run:
-    apt-get update && apt-get install -y gcc libc6-dev
-then run this command again."
-    fi
-  fi
+  command -v cc >/dev/null || apt_install "A C compiler is needed to build the CLI" gcc libc6-dev
   if ! rustc --print target-libdir --target wasm32-unknown-unknown >/dev/null 2>&1 \
      || [ ! -d "$(rustc --print target-libdir --target wasm32-unknown-unknown)" ]; then
     command -v rustup >/dev/null || die "the wasm32-unknown-unknown target is missing and there is no rustup to add it"
@@ -62,15 +67,7 @@ browser_tools() {
   chromium=$(command -v chromium || true)
   driver=$(command -v chromedriver || true)
   if [ -z "$chromium" ] || [ -z "$driver" ]; then
-    if [ "$(id -u)" = 0 ]; then
-      say "installing Debian's chromium and chromium-driver"
-      DEBIAN_FRONTEND=noninteractive apt-get update -qq
-      DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null
-    else
-      die "Chromium and ChromeDriver are needed for the browser tests. As root, run:
-    apt-get update && apt-get install -y chromium chromium-driver
-then run this command again."
-    fi
+    apt_install "Chromium and ChromeDriver are needed for the browser tests" chromium chromium-driver
   fi
 }
 
