@@ -532,6 +532,28 @@ test('axe-core finds no serious or critical violations, with problems and a fail
   await page.close();
 });
 
+test("in dark mode the page, the editor and the results follow the visitor's setting, and axe-core still passes", async () => {
+  const page = await open('/www/playground.html', { colorScheme: 'dark' });
+  // The default rubric with a weight changed so that some cases fail, as a lead would see it.
+  await typeRules(page, (await page.evaluate(() => window.yesifPlayground.editor.getText())).replace(/^const PTS_SPONSOR = \d+;/m, 'const PTS_SPONSOR = 0;'));
+  assert.equal(await page.locator('.tests').getAttribute('data-state'), 'bad');
+  const colours = await page.evaluate(() => {
+    const bg = (el) => getComputedStyle(el).backgroundColor;
+    const editor = document.querySelector('#editor').shadowRoot.querySelector('.cm-editor');
+    const keyword = [...document.querySelector('#editor').shadowRoot.querySelectorAll('.cm-line span')]
+      .find((s) => ['const', 'fn', 'let', 'if', 'for'].includes(s.textContent));
+    return { page: bg(document.body.parentElement), pane: bg(document.querySelector('.pane')), editor: bg(editor), keyword: keyword && getComputedStyle(keyword).color };
+  });
+  assert.deepEqual(colours, { page: 'rgb(13, 17, 23)', pane: 'rgb(22, 27, 34)', editor: 'rgb(13, 17, 23)', keyword: 'rgb(210, 168, 255)' });
+  assert.deepEqual(await axe(page), []);
+  await page.locator('.output-pane').evaluate((pane) => {
+    pane.scrollTop = pane.querySelector('.tests').offsetTop - pane.offsetTop;
+  });
+  await page.screenshot({ path: new URL('playground-dark.png', SCREENSHOTS).pathname });
+  noErrors(page);
+  await page.close();
+});
+
 test('a downloaded rules file works unchanged in the <yesif-check> widget', async () => {
   const page = await open();
   await openFiles(page);

@@ -17,27 +17,39 @@ import { lintGutter, lintKeymap, setDiagnostics } from '@codemirror/lint';
 import { tags as t } from '@lezer/highlight';
 import { rhai, apiNames } from './rhai.js';
 
-// Colours chosen for at least 4.5:1 contrast on the editor's white background.
+// Colours are the page's custom properties (www/playground.css), which reach the editor's
+// shadow root, so the editor follows light and dark with the rest of the page; each keeps at
+// least 4.5:1 contrast on the editor's background in both.
 const highlight = HighlightStyle.define([
-  { tag: t.comment, color: '#5a6270', fontStyle: 'italic' },
-  { tag: t.keyword, color: '#7a1f9c' },
-  { tag: [t.string], color: '#0b6b2e' },
-  { tag: [t.number, t.atom, t.bool], color: '#0550ae' },
-  { tag: t.definition(t.variableName), color: '#8a4600', fontWeight: 'bold' },
-  { tag: t.standard(t.variableName), color: '#1646b3', fontWeight: 'bold' },
-  { tag: t.function(t.variableName), color: '#6d3fb8' },
-  { tag: [t.operator, t.bracket], color: '#3d4450' },
+  { tag: t.comment, color: 'var(--code-comment)', fontStyle: 'italic' },
+  { tag: t.keyword, color: 'var(--code-keyword)' },
+  { tag: [t.string], color: 'var(--code-string)' },
+  { tag: [t.number, t.atom, t.bool], color: 'var(--code-number)' },
+  { tag: t.definition(t.variableName), color: 'var(--code-definition)', fontWeight: 'bold' },
+  { tag: t.standard(t.variableName), color: 'var(--code-api)', fontWeight: 'bold' },
+  { tag: t.function(t.variableName), color: 'var(--code-function)' },
+  { tag: [t.operator, t.bracket], color: 'var(--code-operator)' },
 ]);
 
 const theme = EditorView.theme({
-  '&': { height: '100%', fontSize: '14px', backgroundColor: '#fff' },
+  '&': { height: '100%', fontSize: '14px', backgroundColor: 'var(--code-bg)', color: 'var(--text)' },
   '.cm-scroller': { fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace', lineHeight: '1.5' },
-  '.cm-gutters': { backgroundColor: '#f4f5f7', color: '#555c66', borderRight: '1px solid #d6d9de' },
-  '.cm-activeLine': { backgroundColor: '#f3f7ff' },
-  '.cm-activeLineGutter': { backgroundColor: '#e3ebfa', color: '#1f2933' },
+  '.cm-content': { caretColor: 'var(--text)' },
+  '.cm-cursor, .cm-dropCursor': { borderLeftColor: 'var(--text)' },
+  '&.cm-focused > .cm-scroller > .cm-selectionLayer .cm-selectionBackground, .cm-selectionBackground, .cm-content ::selection': {
+    backgroundColor: 'var(--code-selection)',
+  },
+  '.cm-gutters': { backgroundColor: 'var(--code-gutter-bg)', color: 'var(--code-gutter-text)', borderRight: '1px solid var(--border)' },
+  '.cm-activeLine': { backgroundColor: 'var(--code-active-line)' },
+  '.cm-activeLineGutter': { backgroundColor: 'var(--code-active-gutter)', color: 'var(--text)' },
+  '.cm-panels': { backgroundColor: 'var(--subtle)', color: 'var(--text)' },
+  '.cm-panels input, .cm-panels button': { color: 'var(--text)', backgroundColor: 'var(--surface)', border: '1px solid var(--control-border)' },
+  '.cm-tooltip': { backgroundColor: 'var(--surface)', color: 'var(--text)', border: '1px solid var(--border)' },
   '.cm-tooltip.cm-tooltip-autocomplete > ul': { fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace' },
   '.cm-completionInfo': { maxWidth: '28em', whiteSpace: 'normal' },
-  '.cm-completionDetail': { color: '#555c66', fontStyle: 'normal', marginLeft: '1em' },
+  '.cm-completionDetail': { color: 'var(--muted)', fontStyle: 'normal', marginLeft: '1em' },
+  // On the highlighted (blue) row the signature takes the row's white, not the muted grey.
+  '.cm-tooltip-autocomplete ul li[aria-selected] .cm-completionDetail': { color: 'inherit' },
 });
 
 /** What completion offers; replaced as the engine reports the API and the rules' declarations. */
