@@ -19,6 +19,18 @@ import { focusTarget, isIsoDate, parseFieldMap, readRequest, removeHiddenInputs,
 import { styleSheet } from './styles.js';
 import { createView } from './view.js';
 
+/**
+ * @typedef {import('../pkg/yesif.js').Report} Report
+ * @typedef {import('../pkg/yesif.js').Field} Field
+ * @typedef {import('../pkg/yesif.js').RulesInfo} RulesInfo
+ * @typedef {import('./engine.js').LoadedRules} LoadedRules
+ * @typedef {import('./engine.js').WidgetDiagnostic} WidgetDiagnostic
+ * @typedef {'pending' | 'scored' | 'unavailable'} YesifStatus
+ * @typedef {'fetch' | 'compile' | 'engine' | 'score' | 'form'} YesifErrorStage
+ * @typedef {{stage: YesifErrorStage, message: string, diagnostics: WidgetDiagnostic[]}} YesifErrorDetail
+ * @typedef {{field: string, control: HTMLElement}} YesifFocusDetail
+ */
+
 const NOTICE = {
   fetch: 'Instant feedback is not available right now. You can still fill in and send your request as usual.',
   compile: 'Instant feedback is not available right now. You can still fill in and send your request as usual.',
@@ -38,12 +50,18 @@ export class YesifCheckElement extends HTMLElement {
   }
 
   #owner = `yesif-check-${++instances}`;
+  /** @type {ReturnType<typeof createView>} */
   #view;
-  #listening = null; // AbortController for the listeners on the form
+  /** @type {AbortController | null} the listeners on the form */
+  #listening = null;
+  /** @type {HTMLFormElement | null} */
   #form = null;
-  #loaded = null; // {url, rules, info, fields}
+  /** @type {LoadedRules | null} */
+  #loaded = null;
   #loadToken = 0;
+  /** @type {Report | null} */
   #report = null;
+  /** @type {YesifStatus} */
   #status = 'pending';
   #pending = { rules: true, form: true, score: true, hidden: false, setup: false };
   #updateQueued = false;
@@ -51,7 +69,8 @@ export class YesifCheckElement extends HTMLElement {
   #dirty = false;
   #lastError = '';
   #lastSetupWarning = '';
-  #mapping = { text: null, map: new Map() }; // the parsed field-map, reparsed when it changes
+  /** @type {{text: string | null, map: Map<string, string>}} the parsed field-map, reparsed when it changes */
+  #mapping = { text: null, map: new Map() };
 
   constructor() {
     super();
@@ -69,6 +88,7 @@ export class YesifCheckElement extends HTMLElement {
   get rules() {
     return this.getAttribute('rules') ?? '';
   }
+  /** @param {string} value */
   set rules(value) {
     this.setAttribute('rules', value);
   }
@@ -77,6 +97,7 @@ export class YesifCheckElement extends HTMLElement {
   get htmlFor() {
     return this.getAttribute('for') ?? '';
   }
+  /** @param {string} value */
   set htmlFor(value) {
     if (value) this.setAttribute('for', value);
     else this.removeAttribute('for');
@@ -87,12 +108,16 @@ export class YesifCheckElement extends HTMLElement {
     const value = this.getAttribute('today') ?? '';
     return isIsoDate(value) ? value : '';
   }
+  /** @param {string} value */
   set today(value) {
     if (value) this.setAttribute('today', value);
     else this.removeAttribute('today');
   }
 
-  /** The field map as a `Map` of rule field id → host field name. Set a string or an object. */
+  /**
+   * The field map as a `Map` of rule field id → host field name. Set a string or an object.
+   * @returns {Map<string, string>}
+   */
   get fieldMap() {
     return new Map(this.#fieldMap());
   }
@@ -103,6 +128,7 @@ export class YesifCheckElement extends HTMLElement {
     if (text !== this.#mapping.text) this.#mapping = { text, map: parseFieldMap(text).map };
     return this.#mapping.map;
   }
+  /** @param {string | Map<string, string> | Record<string, string> | null} value */
   set fieldMap(value) {
     const text = typeof value === 'string'
       ? value
@@ -115,6 +141,7 @@ export class YesifCheckElement extends HTMLElement {
   get submitFields() {
     return this.getAttribute('submit-fields') || 'yesif_';
   }
+  /** @param {string} value */
   set submitFields(value) {
     if (value) this.setAttribute('submit-fields', value);
     else this.removeAttribute('submit-fields');
@@ -130,11 +157,17 @@ export class YesifCheckElement extends HTMLElement {
   get report() {
     return this.#report;
   }
-  /** The fields the rules declare (`[]` until they load). */
+  /**
+   * The fields the rules declare (`[]` until they load).
+   * @returns {Field[]}
+   */
   get fields() {
     return this.#loaded?.fields ?? [];
   }
-  /** The rules' `{name, version, hash}`, or null until they load. */
+  /**
+   * The rules' `{name, version, hash}`, or null until they load.
+   * @returns {RulesInfo | null}
+   */
   get rulesInfo() {
     return this.#loaded?.info ?? null;
   }
@@ -152,6 +185,8 @@ export class YesifCheckElement extends HTMLElement {
    * Moves focus to the control of a rule field; returns false if there is none. Fires a
    * cancelable `yesif-focus` (detail: {field, control}) first, so a host can open the section,
    * tab or disclosure that holds the field, or take over.
+   * @param {string} id
+   * @returns {boolean}
    */
   focusField(id) {
     const control = this.#form && focusTarget(this.#form, this.#fieldMap().get(id) ?? id, { visibleOnly: false });
@@ -219,7 +254,8 @@ export class YesifCheckElement extends HTMLElement {
     this.#unbind();
     const id = this.htmlFor;
     const root = this.getRootNode();
-    const form = id ? root.getElementById?.(id) ?? document.getElementById(id) : this.closest('form');
+    const scope = root instanceof Document || root instanceof ShadowRoot ? root : document;
+    const form = id ? scope.getElementById(id) ?? document.getElementById(id) : this.closest('form');
     if (!(form instanceof HTMLFormElement)) {
       if (document.readyState === 'loading') {
         document.addEventListener('DOMContentLoaded', () => this.isConnected && (this.#pending.form = true, this.#queueUpdate()), { once: true });
@@ -303,12 +339,13 @@ export class YesifCheckElement extends HTMLElement {
    * the form (scored as unanswered). Warnings only: the widget carries on.
    */
   #checkSetup() {
-    if (!this.#form || !this.#loaded) return;
+    const form = this.#form;
+    if (!form || !this.#loaded) return;
     const problems = [...parseFieldMap(this.getAttribute('field-map')).problems];
     const today = this.getAttribute('today');
     if (today && !this.today) problems.push(`today="${today}" is not a YYYY-MM-DD date; using the local date`);
     const map = this.#fieldMap();
-    const missing = this.#loaded.fields.filter((f) => !this.#form.elements.namedItem(map.get(f.id) ?? f.id)).map((f) => map.get(f.id) ?? f.id);
+    const missing = this.#loaded.fields.filter((f) => !form.elements.namedItem(map.get(f.id) ?? f.id)).map((f) => map.get(f.id) ?? f.id);
     if (missing.length) problems.push(`the form has no control named ${missing.join(', ')}; those rule fields count as unanswered (field-map maps other names)`);
     const key = problems.join('\n');
     if (key && key !== this.#lastSetupWarning) console.warn(`<yesif-check>: ${problems.join('; ')}`);

@@ -7,11 +7,30 @@
 
 import init, { RuleSet } from '../pkg/yesif.js';
 
+/**
+ * @typedef {import('../pkg/yesif.js').Diagnostic} Diagnostic
+ * @typedef {import('../pkg/yesif.js').Field} Field
+ * @typedef {import('../pkg/yesif.js').RulesInfo} RulesInfo
+ * @typedef {'fetch' | 'compile' | 'engine'} LoadStage
+ * @typedef {{url: string, rules: RuleSet, info: RulesInfo, fields: Field[]}} LoadedRules
+ */
+/**
+ * What the widget reports when something fails: the engine's diagnostics, or, when the rules
+ * could not be fetched or the engine could not start or trapped, a message under that name.
+ * @typedef {Diagnostic | {kind: LoadStage | 'runtime', message: string}} WidgetDiagnostic
+ */
+
+/** @type {BufferSource | WebAssembly.Module | undefined} */
 let wasmSource;
+/** @type {Promise<unknown> | undefined} */
 let ready;
+/** @type {Map<string, Promise<LoadedRules>>} */
 const loads = new Map();
 
-/** Sets what `init` instantiates: the single-file build passes the inlined wasm bytes. */
+/**
+ * Sets what `init` instantiates: the single-file build passes the inlined wasm bytes.
+ * @param {BufferSource | WebAssembly.Module} source
+ */
 export function setWasmSource(source) {
   wasmSource = source;
 }
@@ -31,6 +50,11 @@ export function initEngine() {
  * `engine` (the WebAssembly module could not start).
  */
 export class RulesError extends Error {
+  /**
+   * @param {LoadStage} stage
+   * @param {string} message
+   * @param {WidgetDiagnostic[]} diagnostics
+   */
   constructor(stage, message, diagnostics) {
     super(message);
     this.name = 'RulesError';
@@ -42,6 +66,8 @@ export class RulesError extends Error {
 /**
  * Fetches and compiles the rule file at `url` (resolved against the page), memoised per
  * absolute URL. Resolves to `{url, rules, info, fields}`; rejects with a `RulesError`.
+ * @param {string} url
+ * @returns {Promise<LoadedRules>}
  */
 export function loadRules(url) {
   const href = new URL(url, document.baseURI).href;
@@ -54,6 +80,7 @@ export function loadRules(url) {
   return load;
 }
 
+/** @param {string} href @returns {Promise<LoadedRules>} */
 async function compile(href) {
   const [source] = await Promise.all([fetchSource(href), startEngine()]);
   let rules;
@@ -68,6 +95,7 @@ async function compile(href) {
   return { url: href, rules, info: rules.info(), fields: rules.fields() };
 }
 
+/** @param {string} href */
 async function fetchSource(href) {
   let response;
   try {

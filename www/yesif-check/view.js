@@ -182,6 +182,10 @@ export function createView(root, { onFocusField, canFocus }) {
       setText(footer, `${report.rules.name} ${report.rules.version} · as of ${report.today}`);
     },
 
+    /**
+     * @param {import('../pkg/yesif.js').Report} report
+     * @param {{unreadable?: string[]}} [options] the fields whose values the rules could not read
+     */
     render(report, { unreadable = [] } = {}) {
       const open = report.findings.filter((f) => f.kind === 'gap');
       const watch = report.findings.filter((f) => f.kind === 'warning');
