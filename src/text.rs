@@ -48,6 +48,7 @@ pub fn has_number(text: &str) -> bool {
 /// never copied.
 #[derive(Debug)]
 pub struct Haystack {
+    /// The text as given, by which [`Haystacks`] finds it again.
     text: String,
     lower: String,
     starts: Vec<usize>,
