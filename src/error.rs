@@ -18,7 +18,7 @@ pub enum DiagnosticKind {
     Parse,
     /// A rule failed while running: a wrong argument, an unknown field or force, a type error.
     Runtime,
-    /// A sandbox limit stopped a rule; [`Diagnostic::limit`] names which one.
+    /// A sandbox limit stopped a rule; the diagnostic's [`limit`](Diagnostic#structfield.limit) names which one.
     Limit,
     /// The request (or `today`) is not what the rules can score.
     Input,
