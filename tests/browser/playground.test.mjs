@@ -224,6 +224,8 @@ test('breaking a case turns the tests panel red with expected and actual; cases 
   await page.click('#add-case');
   await page.fill('#case-name', 'new hire goal');
   await page.click('#case-dialog button[value="add"]');
+  // The dialog's close event, which adds the case, comes in a later task than the click.
+  await page.waitForFunction(() => window.yesifPlayground.state.cases.length === 3);
   await settled(page);
   assert.equal(await page.locator('#tests .test').count(), 3);
   assert.equal(await page.locator('#tests-summary').textContent(), '1 of 3 failing');
