@@ -33,6 +33,18 @@ pub struct Report {
     pub rules: RulesInfo,
 }
 
+/// The overall score out of 100 for `(points, max)` per force: each force's points capped at
+/// its maximum, as a share of all the maximums, rounded half up (0 when nothing can be earned).
+/// The report's `score`, and what rules read with `current_score()`.
+pub(crate) fn overall_score(forces: impl IntoIterator<Item = (i64, i64)>) -> i64 {
+    let (earned, possible) = forces.into_iter().fold((0, 0), |(e, p), (points, max)| (e + points.clamp(0, max), p + max));
+    if possible == 0 {
+        0
+    } else {
+        (200 * earned + possible) / (2 * possible)
+    }
+}
+
 /// The tier chosen for a request.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TierResult {

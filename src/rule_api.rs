@@ -12,7 +12,7 @@
 //! autocompletion and the README's table is written from it.
 
 use crate::declare::{Declarations, Field, FieldOption, FieldType, Force, Tier, FIT_IDS};
-use crate::report::{Finding, FindingKind};
+use crate::report::{overall_score, Finding, FindingKind};
 use crate::request::{Answer, Request};
 use crate::text::{self, Haystacks};
 use crate::{Date, Diagnostic};
@@ -211,6 +211,7 @@ pub const API: &[ApiFunction] = api! {
     "gap", "gap(force, field, message, question)", "score", "Records a gap and the consulting question to ask; gap(force, field, points, message, question) also awards partial points.";
     "warning", "warning(force, field, message)", "score", "Records a warning that costs no points.";
     "points", "points(force)", "score", "Points awarded to the force so far in this request.";
+    "current_score", "current_score()", "score", "The score so far, out of 100, as the report will count it (each force capped at its maximum).";
     "yes_if", "yes_if(text)", "score", "Adds a \"Yes, if…\" condition; the text may leave out the words \"Yes, if\".";
     "training_fit", "training_fit(verdict, reason)", "score", "Sets whether training is the fix: likely, mixed, unlikely or unknown.";
     "fit", "fit()", "score", "The training-fit verdict set so far (\"unknown\" if none).";
@@ -588,6 +589,13 @@ fn register_scoring(engine: &mut Engine, session: &SharedSession) {
             Some(i) => Ok(s.run.points[i]),
             None => Err(fail(&ctx, "points(): name a force".into())),
         }
+    });
+
+    let s = session.clone();
+    engine.register_fn("current_score", move |ctx: NativeCallContext| -> Res<INT> {
+        let mut s = s.borrow_mut();
+        let s = s.scoring(&ctx)?;
+        Ok(overall_score(s.decl.forces.iter().zip(&s.run.points).map(|(f, &p)| (p, f.max))))
     });
 
     let s = session.clone();

@@ -2,7 +2,7 @@
 
 use crate::declare::{Declarations, Field, RulesInfo, Tier};
 use crate::engine::sandboxed_engine;
-use crate::report::{FindingKind, ForceScore, Report, TierResult, TrainingFit};
+use crate::report::{overall_score, FindingKind, ForceScore, Report, TierResult, TrainingFit};
 use crate::request::Request;
 use crate::rule_api::{Phase, Run, Session, SharedSession};
 use crate::{Date, Diagnostic, Diagnostics, Limits};
@@ -217,8 +217,7 @@ fn build_report(decl: &Declarations, run: Run, info: &RulesInfo) -> Report {
         .zip(&run.points)
         .map(|(f, &p)| ForceScore { id: f.id.clone(), label: f.label.clone(), score: p.clamp(0, f.max), max: f.max })
         .collect();
-    let (earned, possible) = forces.iter().fold((0, 0), |(e, p), f| (e + f.score, p + f.max));
-    let score = if possible == 0 { 0 } else { (200 * earned + possible) / (2 * possible) };
+    let score = overall_score(forces.iter().map(|f| (f.score, f.max)));
 
     let (fit_id, fit_reason) = run.fit.unwrap_or_else(|| ("unknown".into(), String::new()));
     let raised = |flag: &String| run.flags.contains(flag);

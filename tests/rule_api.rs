@@ -95,6 +95,20 @@ fn points_beyond_a_forces_maximum_are_capped() {
 }
 
 #[test]
+fn current_score_is_the_score_the_report_will_give() {
+    // Two forces of 10; 20 points awarded to one of them count as its 10: 10 of 20.
+    let rules = RuleSet::compile(&mini_with(
+        "yes_if(`${current_score()}`); strength(\"business_alignment\", \"\", 10, \"a\"); strength(\"business_alignment\", \"\", 10, \"b\"); yes_if(`${current_score()}`); return;",
+    ))
+    .unwrap();
+    let report = rules.score(&json!({}), today()).unwrap();
+    assert_eq!(report.conditions, ["Yes, if 0.", "Yes, if 50."]);
+    assert_eq!(report.score, 50);
+    let at_top = RuleSet::compile(&MINI.replace("fn evaluate() {", "let s = current_score();\nfn evaluate() {")).unwrap_err();
+    assert!(at_top.diagnostics().iter().any(|d| d.message.contains("current_score() reads or scores a request")), "{at_top:?}");
+}
+
+#[test]
 fn gaps_carry_their_question_and_questions_are_deduplicated_in_order() {
     let report = score(&mini(), json!({"goal": "more Excel"}));
     let gaps: Vec<_> = report.gaps().map(|f| (f.field.as_deref(), f.force.as_deref())).collect();
@@ -152,7 +166,7 @@ fn fields_and_info_describe_the_rules() {
 fn every_api_function_is_documented_and_registered() {
     for f in yesif::API {
         assert!(!f.doc.is_empty() && f.signature.starts_with(f.name), "{}", f.name);
-        assert!(MINI.contains(f.name) || ["points", "warning", "fit", "flagged", "first_match", "count_matches", "word_count", "is_blank", "has_number", "list", "ticked_any", "ticked_count", "weeks_until", "today"].contains(&f.name), "{} is covered by a test", f.name);
+        assert!(MINI.contains(f.name) || ["points", "current_score", "warning", "fit", "flagged", "first_match", "count_matches", "word_count", "is_blank", "has_number", "list", "ticked_any", "ticked_count", "weeks_until", "today"].contains(&f.name), "{} is covered by a test", f.name);
     }
     let rules = RuleSet::compile(&mini_with("warning(\"\", \"mail\", \"w\"); let p = points(\"business_alignment\"); let f = fit(); let g = flagged(\"x\");")).unwrap();
     let report = rules.score(&json!({}), today()).unwrap();
