@@ -198,6 +198,7 @@ pub const API: &[ApiFunction] = api! {
     "ticked", "ticked(field, value)", "score", "True if value is ticked in a checkbox field (or is the answer of a single-choice field).";
     "ticked_any", "ticked_any(field, values)", "score", "True if any of values is ticked.";
     "ticked_count", "ticked_count(field, values)", "score", "How many of values are ticked.";
+    "ticked_names", "ticked_names(field, pairs)", "score", "The names of the ticked values, as a sentence lists them (\"a, b and c\"); pairs is a list of [value, name], in the order to name them.";
     "days_until", "days_until(field)", "score", "Days from today to the date in the field (negative if past); 0 if unanswered.";
     "weeks_until", "weeks_until(field)", "score", "Weeks (with fractions) from today to the date in the field; 0.0 if unanswered.";
     "today", "today()", "score", "The evaluation date as YYYY-MM-DD.";
@@ -463,6 +464,27 @@ fn register_reading(engine: &mut Engine, session: &SharedSession) {
             true
         })?;
         Ok(count)
+    });
+
+    let s = session.clone();
+    engine.register_fn("ticked_names", move |ctx: NativeCallContext, id: &str, pairs: Array| -> Res<ImmutableString> {
+        let mut s = s.borrow_mut();
+        let s = s.scoring(&ctx)?;
+        let answer = s.answer(&ctx, id)?;
+        let mut names = Vec::new();
+        for pair in &pairs {
+            let value_and_name = pair.read_lock::<Array>().and_then(|p| match &p[..] {
+                [value, name] => Some((value.as_immutable_string_ref().ok()?.clone(), name.as_immutable_string_ref().ok()?.clone())),
+                _ => None,
+            });
+            let Some((value, name)) = value_and_name else {
+                return Err(fail(&ctx, format!("ticked_names(): each entry must be a [value, name] pair of text, like [\"tools\", \"the tools\"], not {pair}")));
+            };
+            if is_ticked(answer, &value) {
+                names.push(name);
+            }
+        }
+        Ok(text::join_words(&names).into())
     });
 
     let s = session.clone();

@@ -25,6 +25,26 @@ pub fn count_matches<'w>(text: &str, words: impl IntoIterator<Item = &'w str>) -
     words.into_iter().filter(|w| hay.contains(w)).count()
 }
 
+/// Joins names as a sentence would list them: "a", "a and b", "a, b and c" ("" for none).
+///
+/// # Example
+/// ```
+/// use yesif::text::join_words;
+/// assert_eq!(join_words(&["the tools", "workload"]), "the tools and workload");
+/// assert_eq!(join_words(&["a", "b", "c"]), "a, b and c");
+/// assert_eq!(join_words::<&str>(&[]), "");
+/// ```
+pub fn join_words<S: AsRef<str>>(names: &[S]) -> String {
+    let mut out = String::new();
+    for (i, name) in names.iter().enumerate() {
+        if i > 0 {
+            out.push_str(if i + 1 == names.len() { " and " } else { ", " });
+        }
+        out.push_str(name.as_ref());
+    }
+    out
+}
+
 /// Counts the words in `text`: runs of characters between white space that hold at least one
 /// letter or digit (so a lone dash is not a word).
 pub fn word_count(text: &str) -> usize {

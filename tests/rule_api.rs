@@ -39,6 +39,20 @@ fn ticked_works_for_lists_and_single_choices() {
 }
 
 #[test]
+fn ticked_names_lists_the_ticked_values_in_words_in_the_pairs_order() {
+    let names = "ticked_names(\"why\", [[\"tools\", \"the tools\"], [\"knowledge\", \"know-how\"], [\"other\", \"something else\"]])";
+    assert_eq!(eval(names, json!({"why": ["knowledge", "tools"]})), "the tools and know-how");
+    assert_eq!(eval(names, json!({"why": ["knowledge", "tools", "other"]})), "the tools, know-how and something else");
+    assert_eq!(eval(names, json!({"why": ["knowledge"]})), "know-how");
+    assert_eq!(eval(&format!("`[${{{names}}}]`"), json!({})), "[]");
+    assert_eq!(eval("ticked_names(\"driver\", [[\"compliance\", \"a mandate\"]])", json!({"driver": "compliance"})), "a mandate");
+
+    let rules = RuleSet::compile(&mini_with("yes_if(ticked_names(\"why\", [\"tools\"]));")).unwrap();
+    let err = rules.score(&json!({}), today()).unwrap_err();
+    assert!(err.diagnostics()[0].message.contains("each entry must be a [value, name] pair of text"), "{err:?}");
+}
+
+#[test]
 fn dates_count_from_the_given_today() {
     assert_eq!(eval("days_until(\"due\")", json!({"due": "2026-07-13"})), "42");
     assert_eq!(eval("weeks_until(\"due\")", json!({"due": "2026-07-13"})), "6.0");
@@ -166,7 +180,7 @@ fn fields_and_info_describe_the_rules() {
 fn every_api_function_is_documented_and_registered() {
     for f in yesif::API {
         assert!(!f.doc.is_empty() && f.signature.starts_with(f.name), "{}", f.name);
-        assert!(MINI.contains(f.name) || ["points", "current_score", "warning", "fit", "flagged", "first_match", "count_matches", "word_count", "is_blank", "has_number", "list", "ticked_any", "ticked_count", "weeks_until", "today"].contains(&f.name), "{} is covered by a test", f.name);
+        assert!(MINI.contains(f.name) || ["points", "current_score", "warning", "fit", "flagged", "first_match", "count_matches", "word_count", "is_blank", "has_number", "list", "ticked_any", "ticked_count", "ticked_names", "weeks_until", "today"].contains(&f.name), "{} is covered by a test", f.name);
     }
     let rules = RuleSet::compile(&mini_with("warning(\"\", \"mail\", \"w\"); let p = points(\"business_alignment\"); let f = fit(); let g = flagged(\"x\");")).unwrap();
     let report = rules.score(&json!({}), today()).unwrap();
