@@ -250,3 +250,13 @@ fn strip_position(s: &str) -> String {
         _ => s.to_owned(),
     }
 }
+
+/// A serde_json error without the " at line L column C" it ends with: where a position is
+/// reported, it has its own fields; where not (options objects), it means nothing to the reader.
+pub(crate) fn json_error_message(e: &serde_json::Error) -> String {
+    let s = e.to_string();
+    match s.rfind(" at line ") {
+        Some(i) => s[..i].to_owned(),
+        None => s,
+    }
+}

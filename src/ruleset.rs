@@ -2,6 +2,7 @@
 
 use crate::declare::{Declarations, Field, RulesInfo, Tier};
 use crate::engine::sandboxed_engine;
+use crate::error::json_error_message;
 use crate::report::{overall_score, FindingKind, ForceScore, Report, TierResult, TrainingFit};
 use crate::request::Request;
 use crate::rule_api::{Phase, Run, Session, SharedSession};
@@ -147,7 +148,7 @@ impl RuleSet {
     /// and column point into that text.
     pub fn score_json(&self, request: &str, today: Date) -> Result<Report, Diagnostics> {
         let value: serde_json::Value = serde_json::from_str(request).map_err(|e| {
-            let mut d = Diagnostic::input(None, format!("the request is not valid JSON: {}", strip_json_position(&e)));
+            let mut d = Diagnostic::input(None, format!("the request is not valid JSON: {}", json_error_message(&e)));
             d.line = Some(e.line() as u32);
             d.column = Some(e.column() as u32);
             d
@@ -257,15 +258,6 @@ fn build_report(decl: &Declarations, run: Run, info: &RulesInfo) -> Report {
 
 fn sha256_hex(source: &str) -> String {
     Sha256::digest(source.as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
-}
-
-/// serde_json ends its messages with " at line L column C"; the position has its own fields.
-fn strip_json_position(e: &serde_json::Error) -> String {
-    let s = e.to_string();
-    match s.rfind(" at line ") {
-        Some(i) => s[..i].to_owned(),
-        None => s,
-    }
 }
 
 // `Result<RuleSet, Diagnostics>::unwrap_err` (as in the `Diagnostic` example) needs it; the

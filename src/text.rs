@@ -5,26 +5,6 @@
 //! "execute". An entry ending in `*` matches any word that starts with it: `reduc*` matches
 //! "reduce", "reduced" and "reduction". An entry may hold several words ("be aware").
 
-/// Finds the first entry of `words` that occurs in `text`, in list order.
-///
-/// # Example
-/// ```
-/// use yesif::text::first_match;
-/// let verbs = ["increase", "reduc*", "cut"];
-/// assert_eq!(first_match("We must REDUCE churn", verbs.iter().copied()), Some("reduc*"));
-/// assert_eq!(first_match("execute the plan", verbs.iter().copied()), None);
-/// ```
-pub fn first_match<'w>(text: &str, words: impl IntoIterator<Item = &'w str>) -> Option<&'w str> {
-    let hay = Haystack::new(text);
-    words.into_iter().find(|w| hay.contains(w))
-}
-
-/// Counts the entries of `words` that occur in `text` (each entry at most once).
-pub fn count_matches<'w>(text: &str, words: impl IntoIterator<Item = &'w str>) -> usize {
-    let hay = Haystack::new(text);
-    words.into_iter().filter(|w| hay.contains(w)).count()
-}
-
 /// Joins names as a sentence would list them: "a", "a and b", "a, b and c" ("" for none).
 ///
 /// # Example
@@ -66,6 +46,14 @@ pub fn has_number(text: &str) -> bool {
 /// word start. Rules match word lists on every keystroke, so an entry is checked only at word
 /// starts whose first byte agrees, and entries that are already lower case (nearly all) are
 /// never copied.
+///
+/// # Example
+/// ```
+/// use yesif::text::Haystack;
+/// let outcome = Haystack::new("We must REDUCE churn");
+/// assert!(outcome.contains("reduc*") && outcome.contains("churn"));
+/// assert!(!Haystack::new("execute the plan").contains("cut"));
+/// ```
 #[derive(Debug)]
 pub struct Haystack {
     /// The text as given, by which [`Haystacks`] finds it again.

@@ -19,6 +19,7 @@
 //! ways, so a field added on either side fails the check.
 
 use crate::cases::{self, Mismatch};
+use crate::error::json_error_message;
 use crate::{Date, Diagnostic, Limits, Report, API};
 use js_sys::{Error, Reflect, JSON};
 use serde::{Deserialize, Serialize};
@@ -305,11 +306,7 @@ fn stringify(value: &JsValue, what: &str) -> Result<String, JsValue> {
 /// Reads an options object through JSON, so unknown keys and wrong types fail as serde says.
 fn from_js<T: for<'de> Deserialize<'de>>(value: &JsValue, what: &str) -> Result<T, JsValue> {
     let text = stringify(value, what)?;
-    serde_json::from_str(&text).map_err(|e| {
-        let message = e.to_string();
-        let message = message.rfind(" at line ").map_or(message.as_str(), |i| &message[..i]);
-        misuse(&format!("invalid {what}: {message}"))
-    })
+    serde_json::from_str(&text).map_err(|e| misuse(&format!("invalid {what}: {}", json_error_message(&e))))
 }
 
 /// Serialises `value` as the native side would and hands JavaScript the parsed result.
