@@ -18,7 +18,7 @@ pub fn run(file: &Path, today_arg: Option<&str>) -> Result<ExitCode, Failure> {
 }
 
 pub fn fields(file: &Path) -> Result<ExitCode, Failure> {
-    let Ok(rules) = compile(file)? else {
+    let (_, Ok(rules)) = compile(file)? else {
         return Ok(ExitCode::FAILURE);
     };
     let json = serde_json::to_string_pretty(&rules.fields()).map_err(|e| Failure(e.to_string()))?;

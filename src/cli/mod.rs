@@ -31,12 +31,13 @@ pub fn today(arg: Option<&str>) -> Result<Date, Failure> {
     }
 }
 
-/// Compiles a rule file, printing its diagnostics with source snippets if it does not compile.
-pub fn compile(path: &Path) -> Result<Result<RuleSet, Diagnostics>, Failure> {
+/// Reads and compiles a rule file, printing its diagnostics with source snippets if it does not
+/// compile. The source comes back too, for whatever needs the very text that was compiled.
+pub fn compile(path: &Path) -> Result<(String, Result<RuleSet, Diagnostics>), Failure> {
     let source = read(path)?;
     let compiled = RuleSet::compile(&source);
     if let Err(errors) = &compiled {
         eprint!("{}", render::diagnostics(errors.diagnostics(), &path.display().to_string(), &source));
     }
-    Ok(compiled)
+    Ok((source, compiled))
 }

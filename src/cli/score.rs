@@ -8,16 +8,18 @@ use yesif::{Date, RuleSet};
 
 pub fn run(rules: &Path, today_arg: Option<&str>, json: bool, batch: Option<&Path>, request: Option<&str>) -> Result<ExitCode, Failure> {
     let day = today(today_arg)?;
-    let Ok(compiled) = compile(rules)? else {
+    let (source, Ok(compiled)) = compile(rules)? else {
         return Ok(ExitCode::FAILURE);
     };
     match batch {
-        Some(path) => super::batch::run(&read(rules)?, &compiled, day, path),
-        None => run_one(&compiled, today_arg.map(|_| day), day, json, request),
+        // The batch's threads compile the same text again, each for itself.
+        Some(path) => super::batch::run(&source, &compiled, day, path),
+        None => run_one(&compiled, day, today_arg.is_some(), json, request),
     }
 }
 
-fn run_one(rules: &RuleSet, explicit: Option<Date>, default: Date, json: bool, request: Option<&str>) -> Result<ExitCode, Failure> {
+/// Scores one request as of `day`; a test-case file's own date wins unless `--today` was given.
+fn run_one(rules: &RuleSet, day: Date, day_given: bool, json: bool, request: Option<&str>) -> Result<ExitCode, Failure> {
     let (text, name) = match request {
         None | Some("-") => {
             if request.is_none() && std::io::stdin().is_terminal() {
@@ -33,7 +35,7 @@ fn run_one(rules: &RuleSet, explicit: Option<Date>, default: Date, json: bool, r
         Ok(v) => v,
         Err(_) => {
             // The library turns the syntax error into a positioned diagnostic.
-            if let Err(err) = rules.score_json(&text, default) {
+            if let Err(err) = rules.score_json(&text, day) {
                 eprint!("{}", render::diagnostics(err.diagnostics(), &name, &text));
             }
             return Ok(ExitCode::FAILURE);
@@ -41,8 +43,9 @@ fn run_one(rules: &RuleSet, explicit: Option<Date>, default: Date, json: bool, r
     };
     // A test-case file ({name, today, request, expect}) scores its request, as of its date.
     let (request, day) = match unwrap_case(&value) {
-        Some((req, case_day)) => (req, explicit.or(case_day).unwrap_or(default)),
-        None => (&value, explicit.unwrap_or(default)),
+        Some((req, case_day)) if !day_given => (req, case_day.unwrap_or(day)),
+        Some((req, _)) => (req, day),
+        None => (&value, day),
     };
     match rules.score(request, day) {
         Ok(report) if json => println!("{}", report.to_json()),

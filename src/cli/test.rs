@@ -14,7 +14,7 @@ pub fn run(files: &[PathBuf]) -> Result<ExitCode, Failure> {
             failed += 1;
             continue;
         }
-        let Ok(rules) = compile(file)? else {
+        let (_, Ok(rules)) = compile(file)? else {
             failed += 1;
             continue;
         };
