@@ -15,7 +15,7 @@
 // `yesif-focus` (cancelable; detail: {field, control}) before a gap's link focuses its field.
 
 import { loadRules } from './engine.js';
-import { focusTarget, isIsoDate, parseFieldMap, readRequest, removeHiddenInputs, submissionValues, syncHiddenInputs } from './form.js';
+import { focusTarget, isIsoDate, parseFieldMap, readRequest, submissionValues, syncHiddenInputs } from './form.js';
 import { styleSheet } from './styles.js';
 import { createView } from './view.js';
 
@@ -69,8 +69,8 @@ export class YesifCheckElement extends HTMLElement {
   #dirty = false;
   #lastError = '';
   #lastSetupWarning = '';
-  /** @type {{text: string | null, map: Map<string, string>}} the parsed field-map, reparsed when it changes */
-  #mapping = { text: null, map: new Map() };
+  /** @type {{text: string | null, map: Map<string, string>, problems: string[]}} the parsed field-map, reparsed when it changes */
+  #mapping = { text: null, map: new Map(), problems: [] };
 
   constructor() {
     super();
@@ -78,7 +78,7 @@ export class YesifCheckElement extends HTMLElement {
     root.adoptedStyleSheets = [styleSheet()];
     this.#view = createView(root, {
       onFocusField: (id) => this.focusField(id),
-      canFocus: (id) => Boolean(this.#form && focusTarget(this.#form, this.#fieldMap().get(id) ?? id, { visibleOnly: false })),
+      canFocus: (id) => Boolean(this.#control(id, false)),
     });
   }
 
@@ -122,11 +122,25 @@ export class YesifCheckElement extends HTMLElement {
     return new Map(this.#fieldMap());
   }
 
-  /** The parsed `field-map`, shared and parsed again only when the attribute changes (scoring reads it on every keystroke). */
-  #fieldMap() {
+  /** The parsed `field-map` ({map, problems}), parsed again only when the attribute changes (scoring reads it on every keystroke). */
+  #parsedFieldMap() {
     const text = this.getAttribute('field-map');
-    if (text !== this.#mapping.text) this.#mapping = { text, map: parseFieldMap(text).map };
-    return this.#mapping.map;
+    if (text !== this.#mapping.text) this.#mapping = { text, ...parseFieldMap(text) };
+    return this.#mapping;
+  }
+
+  #fieldMap() {
+    return this.#parsedFieldMap().map;
+  }
+
+  /** The name of a rule field's control in the host form: its `field-map` name, or its id. */
+  #hostName(id) {
+    return this.#fieldMap().get(id) ?? id;
+  }
+
+  /** The control that holds a rule field's answer, or null (see `focusTarget`). */
+  #control(id, visibleOnly = true) {
+    return this.#form && focusTarget(this.#form, this.#hostName(id), { visibleOnly });
   }
   /** @param {string | Map<string, string> | Record<string, string> | null} value */
   set fieldMap(value) {
@@ -189,11 +203,11 @@ export class YesifCheckElement extends HTMLElement {
    * @returns {boolean}
    */
   focusField(id) {
-    const control = this.#form && focusTarget(this.#form, this.#fieldMap().get(id) ?? id, { visibleOnly: false });
+    const control = this.#control(id, false);
     if (!control) return false;
     const proceed = this.dispatchEvent(new CustomEvent('yesif-focus', { detail: { field: id, control }, bubbles: true, composed: true, cancelable: true }));
     if (!proceed) return true;
-    const target = focusTarget(this.#form, this.#fieldMap().get(id) ?? id);
+    const target = this.#control(id);
     if (!target) return false;
     target.focus({ preventScroll: true });
     target.scrollIntoView({ block: 'center' });
@@ -221,7 +235,7 @@ export class YesifCheckElement extends HTMLElement {
     if (name === 'rules') this.#pending.rules = true;
     else if (name === 'for') this.#pending.form = true;
     else if (name === 'submit-fields') {
-      if (this.#form) removeHiddenInputs(this.#form, this.#owner);
+      if (this.#form) syncHiddenInputs(this.#form, this.#owner);
       this.#pending.hidden = true;
     } else {
       this.#pending.score = true;
@@ -296,7 +310,7 @@ export class YesifCheckElement extends HTMLElement {
   #unbind() {
     this.#listening?.abort();
     this.#listening = null;
-    if (this.#form) removeHiddenInputs(this.#form, this.#owner);
+    if (this.#form) syncHiddenInputs(this.#form, this.#owner);
     this.#form = null;
   }
 
@@ -341,11 +355,10 @@ export class YesifCheckElement extends HTMLElement {
   #checkSetup() {
     const form = this.#form;
     if (!form || !this.#loaded) return;
-    const problems = [...parseFieldMap(this.getAttribute('field-map')).problems];
+    const problems = [...this.#parsedFieldMap().problems];
     const today = this.getAttribute('today');
     if (today && !this.today) problems.push(`today="${today}" is not a YYYY-MM-DD date; using the local date`);
-    const map = this.#fieldMap();
-    const missing = this.#loaded.fields.filter((f) => !form.elements.namedItem(map.get(f.id) ?? f.id)).map((f) => map.get(f.id) ?? f.id);
+    const missing = this.#loaded.fields.map((f) => this.#hostName(f.id)).filter((name) => !form.elements.namedItem(name));
     if (missing.length) problems.push(`the form has no control named ${missing.join(', ')}; those rule fields count as unanswered (field-map maps other names)`);
     const key = problems.join('\n');
     if (key && key !== this.#lastSetupWarning) console.warn(`<yesif-check>: ${problems.join('; ')}`);
@@ -378,7 +391,8 @@ export class YesifCheckElement extends HTMLElement {
     const loaded = this.#loaded;
     if (!loaded || !this.#form) return;
     const { request, unreadable } = readRequest(this.#form, loaded.fields, this.#fieldMap());
-    const options = this.today ? { today: this.today } : {};
+    const today = this.today;
+    const options = today ? { today } : {};
     let result = score(loaded.rules, request, options);
     // A value the rules cannot read (too long, say) costs that field, not the whole report.
     const bad = result.type === 'failure' && inputProblems(result.diagnostics);

@@ -109,13 +109,13 @@ export function focusTarget(form, name, { visibleOnly = true } = {}) {
 
 /**
  * Keeps one hidden input per entry of `values` in `form`, named `prefix + key`, and removes the
- * ones it wrote before that are no longer wanted. Only inputs carrying `data-yesif-owner` of
- * this widget are touched.
+ * ones it wrote before that are no longer wanted (all of them, for no `values`). Only inputs
+ * carrying this widget's `data-yesif-owner` (`yesif-check-N`, no quoting needed) are touched.
  */
-export function syncHiddenInputs(form, owner, prefix, values) {
+export function syncHiddenInputs(form, owner, prefix = '', values = {}) {
   const mine = new Map();
-  for (const input of form.querySelectorAll('input[type="hidden"][data-yesif-owner]')) {
-    if (input.dataset.yesifOwner === owner) mine.set(input.name, input);
+  for (const input of form.querySelectorAll(`input[type="hidden"][data-yesif-owner="${owner}"]`)) {
+    mine.set(input.name, input);
   }
   for (const [key, value] of Object.entries(values)) {
     const name = prefix + key;
@@ -131,13 +131,6 @@ export function syncHiddenInputs(form, owner, prefix, values) {
     if (input.value !== value) input.value = value;
   }
   for (const stale of mine.values()) stale.remove();
-}
-
-/** Removes every hidden input this widget wrote. */
-export function removeHiddenInputs(form, owner) {
-  for (const input of form.querySelectorAll('input[type="hidden"][data-yesif-owner]')) {
-    if (input.dataset.yesifOwner === owner) input.remove();
-  }
 }
 
 /** The hidden values that carry a report (or its absence) to whoever receives the form. */

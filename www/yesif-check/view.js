@@ -11,6 +11,9 @@ function el(tag, attrs = {}, ...children) {
   return node;
 }
 
+/** What identifies a finding from one render to the next, so its list item is kept. */
+const findingKey = (f) => `${f.field}|${f.message}`;
+
 function setText(node, text) {
   if (node.textContent !== text) node.textContent = text;
 }
@@ -130,7 +133,7 @@ export function createView(root, { onFocusField, canFocus }) {
   /** Shows the first GAP_LIMIT gaps (the rules raise the most important first), or all. */
   function showGaps() {
     const shown = expanded ? openGaps : openGaps.slice(0, GAP_LIMIT);
-    syncList(gaps, shown, (f) => `${f.field}|${f.message}`, gapItem, updateGapItem);
+    syncList(gaps, shown, findingKey, gapItem, updateGapItem);
     const hiddenCount = openGaps.length - GAP_LIMIT;
     more.hidden = hiddenCount <= 0;
     setAttr(more, 'aria-expanded', String(expanded));
@@ -189,13 +192,12 @@ export function createView(root, { onFocusField, canFocus }) {
     render(report, { unreadable = [] } = {}) {
       const open = report.findings.filter((f) => f.kind === 'gap');
       const watch = report.findings.filter((f) => f.kind === 'warning');
-      const gapCount = open.length;
       const good = report.findings.filter((f) => f.kind === 'strength');
       setAttr(panel, 'data-state', null);
       setAttr(panel, 'data-tier', report.tier.id);
       setText(tier, report.tier.label);
       setText(tierMessage, report.tier.message);
-      setText(summary, gapCount === 0 ? 'Nothing missing.' : gapCount === 1 ? '1 thing to add.' : `${gapCount} things to add.`);
+      setText(summary, open.length === 0 ? 'Nothing missing.' : open.length === 1 ? '1 thing to add.' : `${open.length} things to add.`);
       const unread = unreadable.map((id) => labels.get(id) ?? id);
       notice.hidden = unread.length === 0;
       setText(notice, unread.length ? `We couldn't read your answer to ${unread.map((l) => `“${l}”`).join(', ')}, so it isn't counted yet.` : '');
@@ -220,18 +222,18 @@ export function createView(root, { onFocusField, canFocus }) {
       setText(fitReason, report.trainingFit.reason);
 
       gapsBlock.hidden = open.length === 0;
-      setText(gapsHeading, `What to add (${gapCount})`);
+      setText(gapsHeading, `What to add (${open.length})`);
       openGaps = open;
       showGaps();
       warningsBlock.hidden = watch.length === 0;
-      syncList(warnings, watch, (f) => `${f.field}|${f.message}`, gapItem, updateGapItem);
+      syncList(warnings, watch, findingKey, gapItem, updateGapItem);
 
       conditionsBlock.hidden = report.conditions.length === 0;
       syncList(conditions, report.conditions, (c) => c, () => el('li', { part: 'condition' }), setText);
 
       strengthsBlock.hidden = good.length === 0;
       setText(strengthsSummary, `Already strong (${good.length})`);
-      syncList(strengths, good, (f) => `${f.field}|${f.message}`, () => el('li', { part: 'strength' }), (li, f) => setText(li, f.message));
+      syncList(strengths, good, findingKey, () => el('li', { part: 'strength' }), (li, f) => setText(li, f.message));
 
       setText(footer, `${report.rules.name} ${report.rules.version} · as of ${report.today}`);
       results.hidden = false;
