@@ -1,7 +1,7 @@
 // Prints the raw, gzip and brotli sizes of the WebAssembly module and its JS glue in www/pkg/
 // (and of any bundle in www/dist/), and checks the module against its budget: 300 KB brotli.
 //
-//   node .ci/size.mjs [--json]
+//   node .ci/size.mjs
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 
@@ -22,12 +22,8 @@ const rows = files.map((file) => {
   return { file, raw: bytes.length, gzip, brotli };
 });
 
-if (process.argv.includes('--json')) {
-  console.log(JSON.stringify(rows));
-} else {
-  console.log('size'.padEnd(34) + 'raw'.padStart(12) + 'gzip -9'.padStart(12) + 'brotli 11'.padStart(12));
-  for (const r of rows) console.log(r.file.padEnd(34) + kb(r.raw).padStart(12) + kb(r.gzip).padStart(12) + kb(r.brotli).padStart(12));
-}
+console.log('size'.padEnd(34) + 'raw'.padStart(12) + 'gzip -9'.padStart(12) + 'brotli 11'.padStart(12));
+for (const r of rows) console.log(r.file.padEnd(34) + kb(r.raw).padStart(12) + kb(r.gzip).padStart(12) + kb(r.brotli).padStart(12));
 const wasm = rows[0].brotli;
 const verdict = wasm <= BUDGET ? 'within' : 'OVER';
 console.log(`wasm module: ${kb(wasm)} brotli, ${verdict} the ${kb(BUDGET)} budget`);

@@ -37,8 +37,8 @@ rust_tools() {
   command -v cargo >/dev/null || die "cargo is not installed: see https://rustup.rs"
   # The CLI's allocator (mimalloc) is C, built by its crate with the system C compiler.
   command -v cc >/dev/null || apt_install "A C compiler is needed to build the CLI" gcc libc6-dev
-  if ! rustc --print target-libdir --target wasm32-unknown-unknown >/dev/null 2>&1 \
-     || [ ! -d "$(rustc --print target-libdir --target wasm32-unknown-unknown)" ]; then
+  local libdir
+  if ! libdir=$(rustc --print target-libdir --target wasm32-unknown-unknown 2>/dev/null) || [ ! -d "$libdir" ]; then
     command -v rustup >/dev/null || die "the wasm32-unknown-unknown target is missing and there is no rustup to add it"
     say "adding the wasm32-unknown-unknown target"
     rustup target add wasm32-unknown-unknown

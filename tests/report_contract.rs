@@ -72,10 +72,10 @@ fn mini_reports_follow_the_contract() {
 #[test]
 fn default_rubric_reports_follow_the_contract_for_every_case() {
     let rules = default_rules();
-    let cases = yesif::cases::parse(&std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/rules/ld-intake.cases.json")).unwrap()).unwrap();
+    let cases = default_cases();
     assert!(!cases.is_empty());
     for case in &cases {
-        if let Ok(report) = rules.score(&case.request, yesif::Date::parse(&case.today).unwrap()) {
+        if let Ok(report) = rules.score(&case.request, day(&case.today)) {
             assert_contract(&serde_json::from_str(&report.to_json()).unwrap());
         }
     }

@@ -3,12 +3,10 @@
 // submitted page, keyboard-only use, accessibility and the strict CSP.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { axe, newPage, useBrowser } from './lib.mjs';
+import { axe, newPage, recordViolations, reportWhere, sharedSamples, useBrowser } from './lib.mjs';
 
-const cases = JSON.parse(readFileSync(new URL('../../rules/ld-intake.cases.json', import.meta.url), 'utf8'));
 // The shared samples (domain research, section 4), as the demo's picker lists them.
-const samples = cases.filter((c) => /^S\d+\b/.test(c.name));
+const samples = sharedSamples();
 assert.ok(samples.length >= 7, 'the shared samples S1–S7 are in rules/ld-intake.cases.json');
 
 const env = useBrowser();
@@ -22,16 +20,6 @@ async function openDemo(query = '', options) {
 
 function report(page) {
   return page.evaluate(() => document.querySelector('yesif-check').report);
-}
-
-/**
- * Resolves once the widget's report satisfies `predicate(report)`, a self-contained function
- * (or its source). It is built into a function here, in Node: a string given to
- * waitForFunction would be eval'd in the page, which the strict CSP forbids.
- */
-function reportWhere(page, predicate) {
-  const check = new Function(`return () => { const r = document.querySelector('yesif-check').report; return Boolean(r && (${predicate})(r)); };`)();
-  return page.waitForFunction(check);
 }
 
 /** Fills one field the way a requester would: typing, picking, ticking. */
@@ -234,10 +222,7 @@ describe('the demo intake form', () => {
     const page = await newPage(env.browser);
     const warnings = [];
     page.on('console', (m) => { if (m.type() === 'warning') warnings.push(m.text()); });
-    await page.addInitScript(() => {
-      window.__violations = [];
-      document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
-    });
+    await recordViolations(page);
     const response = await page.goto(env.server.url('/www/?sample=1'));
     assert.match(response.headers()['content-security-policy'], /script-src 'self' 'wasm-unsafe-eval'; style-src 'self'/);
     await page.waitForFunction(() => document.documentElement.dataset.ready === 'true');

@@ -7,22 +7,24 @@
 //   const page = await newPage(browser);           // page.errors: console errors + uncaught exceptions
 //   const violations = await axe(page);            // serious and critical axe-core violations
 //   const env = useBrowser();                      // in a test file: env.server, env.browser
+//   await recordViolations(page);                  // then window.__violations lists CSP violations
+//   await reportWhere(page, (r) => r.score > 0);   // waits for the widget's report to match
+//   const samples = sharedSamples();               // the shared samples among the default cases
 import { after, afterEach, before } from 'node:test';
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import { serve } from '../../www/serve.mjs';
 
-export const require = createRequire(new URL('../../www/package.json', import.meta.url));
+const require = createRequire(new URL('../../www/package.json', import.meta.url));
 const { chromium } = require('playwright-core');
 
-export const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
+const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 
 /** Starts the static server on a free port; `url(path)` makes absolute URLs. */
-export async function startServer({ csp = true } = {}) {
-  const server = await serve({ port: 0, csp });
+export async function startServer() {
+  const server = await serve({ port: 0 });
   const base = `http://127.0.0.1:${server.address().port}`;
   return {
-    base,
     url: (path = '/') => new URL(path, base).href,
     close: () => new Promise((done) => server.close(() => done())),
   };
@@ -60,14 +62,34 @@ let axeSource;
  * serious or critical. axe is injected through the DevTools protocol, so the page's CSP does
  * not have to allow it.
  */
-export async function axe(page, { include, impacts = ['serious', 'critical'] } = {}) {
+export async function axe(page, { include } = {}) {
   axeSource ??= readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
   await page.evaluate(axeSource);
   const results = await page.evaluate(async (include) => {
     const r = await window.axe.run(include ?? document, { resultTypes: ['violations'] });
     return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')) }));
   }, include);
-  return results.filter((v) => impacts.includes(v.impact));
+  return results.filter((v) => ['serious', 'critical'].includes(v.impact));
+}
+
+/** Makes the page record its CSP violations, as "directive blockedURI", in window.__violations. */
+export function recordViolations(page) {
+  return page.addInitScript(() => {
+    window.__violations = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+}
+
+/** Waits for the widget's report to satisfy `predicate(report)` (a function or its source, built here: the page's CSP forbids eval). */
+export function reportWhere(page, predicate) {
+  const check = new Function(`return () => { const r = document.querySelector('yesif-check').report; return Boolean(r && (${predicate})(r)); };`)();
+  return page.waitForFunction(check);
+}
+
+/** The shared samples (S1, S2, …) in rules/ld-intake.cases.json, as the demo's picker lists them. */
+export function sharedSamples() {
+  const cases = JSON.parse(readFileSync(new URL('../../rules/ld-intake.cases.json', import.meta.url), 'utf8'));
+  return cases.filter((c) => /^S\d+\b/.test(c.name));
 }
 
 /**

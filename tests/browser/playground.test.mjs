@@ -2,10 +2,10 @@
 // rules, opening and downloading files, sharing links, with the keyboard only, under the
 // strict CSP. Most tests open small fixture rules (below) through "Open file…", so they do
 // not depend on the default rubric, which L&D leads edit.
-import { test, before, after } from 'node:test';
+import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
-import { startServer, launchBrowser, newPage, axe } from './lib.mjs';
+import { newPage, axe, useBrowser } from './lib.mjs';
 import { buildPlayground } from '../../www/build-playground.mjs';
 
 // Screenshots go to target/screenshots/ (git-ignored) so that a test run leaves the checkout
@@ -37,27 +37,20 @@ const CASES = [
   { name: 'no goal', today: '2026-06-01', request: {}, expect: { tier: 'weak', questions: ['goal'] } },
 ];
 
-let server;
-let browser;
-
+// The playground bundle is built first; useBrowser() then starts the server and Chromium.
 before(async () => {
   await buildPlayground();
-  server = await startServer();
-  browser = await launchBrowser();
 });
 
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowser();
 
 /** Opens the playground in a fresh context (empty localStorage) and waits for its first run. */
 async function open(path = '/www/playground.html', options = {}) {
-  const page = await newPage(browser, { viewport: { width: 1440, height: 900 }, acceptDownloads: true, ...options });
+  const page = await newPage(env.browser, { viewport: { width: 1440, height: 900 }, acceptDownloads: true, ...options });
   await page.addInitScript(() => {
     document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}:${e.columnNumber} ${e.target?.outerHTML?.slice(0, 300)}`));
   });
-  await page.goto(server.url(path));
+  await page.goto(env.server.url(path));
   await settled(page);
   return page;
 }
@@ -118,7 +111,6 @@ test('the default rules load, compile and score their first case, with no CSP vi
   mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: new URL('playground.png', SCREENSHOTS).pathname });
   noErrors(page);
-  await page.close();
 });
 
 test('a syntax error is underlined at its line and listed; undoing it brings the results back', async () => {
@@ -165,7 +157,6 @@ test('a syntax error is underlined at its line and listed; undoing it brings the
   assert.equal(await page.locator('#editor .cm-lintRange-error').count(), 0);
   assert.equal(await page.locator('#result-note').textContent(), 'Playground test 1.0 · 2026-06-01');
   noErrors(page);
-  await page.close();
 });
 
 test('changing a weight changes the score shown and the impact preview lists the cases that move', async () => {
@@ -198,7 +189,6 @@ test('changing a weight changes the score shown and the impact preview lists the
   await page.locator('input[name="request-view"][value="form"]').check();
   assert.equal(await page.inputValue('#rq-team'), 'sales');
   noErrors(page);
-  await page.close();
 });
 
 test('breaking a case turns the tests panel red with expected and actual; cases can be added and downloaded', async () => {
@@ -243,7 +233,6 @@ test('breaking a case turns the tests panel red with expected and actual; cases 
     expect: { tier: 'weak', training_fit: 'unknown', score_min: 15, score_max: 25 },
   });
   noErrors(page);
-  await page.close();
 });
 
 test('reload restores the edits, and leaving with undownloaded edits warns first', async () => {
@@ -284,7 +273,6 @@ test('reload restores the edits, and leaving with undownloaded edits warns first
   await settled(page);
   assert.deepEqual(dialogs, []);
   noErrors(page);
-  await page.close();
 });
 
 test('a newly published default shows on the next visit, unless the lead has edited the rules', async () => {
@@ -307,7 +295,6 @@ test('a newly published default shows on the next visit, unless the lead has edi
   await settled(page);
   assert.equal(await page.evaluate(() => window.yesifPlayground.editor.getText()), `${republished}// mine`, 'edits are kept');
   noErrors(page);
-  await page.close();
 });
 
 test('a share link round-trips the rules and the request exactly, and its content never runs as HTML', async () => {
@@ -327,7 +314,7 @@ test('a share link round-trips the rules and the request exactly, and its conten
   assert.equal(await page.evaluate(() => location.href), url, 'the link is in the address bar');
 
   // A fresh browser (no autosave) opens exactly that state.
-  const other = await newPage(browser, { viewport: { width: 1440, height: 900 } });
+  const other = await newPage(env.browser, { viewport: { width: 1440, height: 900 } });
   await other.goto(url);
   await settled(other);
   assert.equal(await other.evaluate(() => window.yesifPlayground.editor.getText()), rules);
@@ -342,13 +329,12 @@ test('a share link round-trips the rules and the request exactly, and its conten
   await other.close();
 
   // A damaged link is reported and costs nothing.
-  const broken = await newPage(browser);
-  await broken.goto(`${server.url('/www/playground.html')}#v1=not-a-real-link`);
+  const broken = await newPage(env.browser);
+  await broken.goto(`${env.server.url('/www/playground.html')}#v1=not-a-real-link`);
   await settled(broken);
   assert.match(await broken.locator('#status').textContent(), /share link could not be read/);
   await broken.close();
   noErrors(page);
-  await page.close();
 });
 
 test('loop {} yields a limit diagnostic, the page stays responsive, and Stop restarts the engine', async () => {
@@ -375,7 +361,6 @@ test('loop {} yields a limit diagnostic, the page stays responsive, and Stop res
   assert.equal(await page.locator('#problem-count').textContent(), '0');
   assert.equal(await scoreText(page), '50 / 100');
   noErrors(page);
-  await page.close();
 });
 
 test('a run that takes long offers Stop, which restarts the engine; a huge state is not autosaved', async () => {
@@ -409,7 +394,6 @@ test('a run that takes long offers Stop, which restarts the engine; a huge state
   await page.locator('#save-state', { hasText: /^Saved in this browser/ }).waitFor();
   await settled(page);
   noErrors(page);
-  await page.close();
 });
 
 test('reset asks first and keeps the previous text one undo away', async () => {
@@ -431,7 +415,6 @@ test('reset asks first and keeps the previous text one undo away', async () => {
   await editorHolds(RULES);
   await settled(page);
   noErrors(page);
-  await page.close();
 });
 
 test('completion offers the rule API with its docs and the declared field ids', async () => {
@@ -463,7 +446,6 @@ test('completion offers the rule API with its docs and the declared field ids', 
   await page.keyboard.type(', "');
   await option('goal').waitFor();
   assert.equal(await option('clarity').count(), 0);
-  await page.close();
 });
 
 test('every control is reachable and usable with the keyboard', async () => {
@@ -515,7 +497,6 @@ test('every control is reachable and usable with the keyboard', async () => {
   await page.keyboard.press('ArrowRight');
   assert.ok(await page.locator('#request-json').isVisible());
   noErrors(page);
-  await page.close();
 });
 
 test('axe-core finds no serious or critical violations, with problems and a failing case showing', async () => {
@@ -531,7 +512,6 @@ test('axe-core finds no serious or critical violations, with problems and a fail
   assert.deepEqual(await axe(page), []);
   await page.click('#reset');
   assert.deepEqual(await axe(page), []);
-  await page.close();
 });
 
 test("in dark mode the page, the editor and the results follow the visitor's setting, and axe-core still passes", async () => {
@@ -553,7 +533,6 @@ test("in dark mode the page, the editor and the results follow the visitor's set
   });
   await page.screenshot({ path: new URL('playground-dark.png', SCREENSHOTS).pathname });
   noErrors(page);
-  await page.close();
 });
 
 test('a downloaded rules file works unchanged in the <yesif-check> widget', async () => {
@@ -567,9 +546,9 @@ test('a downloaded rules file works unchanged in the <yesif-check> widget', asyn
   await page.close();
 
   // The widget's host-form fixture, pointed at the downloaded file.
-  const host = await newPage(browser);
+  const host = await newPage(env.browser);
   await host.route('**/tests/browser/fixtures/downloaded.rhai', (route) => route.fulfill({ body: text, contentType: 'text/plain' }));
-  await host.goto(server.url('/tests/browser/fixtures/host.html?rules=downloaded.rhai&map=0&today=2026-06-01'));
+  await host.goto(env.server.url('/tests/browser/fixtures/host.html?rules=downloaded.rhai&map=0&today=2026-06-01'));
   await host.fill('#goal', 'Grow renewals by 5%');
   const report = await (await host.waitForFunction(() => {
     const r = document.querySelector('yesif-check')?.report;
@@ -579,7 +558,6 @@ test('a downloaded rules file works unchanged in the <yesif-check> widget', asyn
   assert.equal(report.score, 60);
   assert.equal(report.tier.id, 'good');
   noErrors(host);
-  await host.close();
 });
 
 test('screenshot for the README: a lead lowers a weight in the default rubric', async () => {
@@ -606,5 +584,4 @@ test('screenshot for the README: a lead lowers a weight in the default rubric', 
   });
   await page.screenshot({ path: new URL('playground-editing.png', SCREENSHOTS).pathname });
   noErrors(page);
-  await page.close();
 });

@@ -4,15 +4,14 @@
 // and commit them.
 //
 //   node tests/browser/screenshots.mjs        → tests/screenshots/*.png
-import { mkdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdirSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { launchBrowser, newPage, startServer } from './lib.mjs';
+import { launchBrowser, newPage, sharedSamples, startServer } from './lib.mjs';
 
 const OUT = new URL('../screenshots/', import.meta.url);
 mkdirSync(OUT, { recursive: true });
-const cases = JSON.parse(readFileSync(new URL('../../rules/ld-intake.cases.json', import.meta.url), 'utf8'));
 // ?sample=N counts the shared samples (S1, S2, …), as the demo's picker does.
-const samples = cases.filter((c) => /^S\d+\b/.test(c.name));
+const samples = sharedSamples();
 const sampleFor = (tier) => samples.findIndex((c) => c.expect?.tier === tier) + 1;
 
 const shots = [

@@ -3,7 +3,7 @@
 // default rubric. The demo form and the shared samples are tested in demo.test.mjs.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { axe, newPage, useBrowser } from './lib.mjs';
+import { axe, newPage, recordViolations, reportWhere, useBrowser } from './lib.mjs';
 import { buildWidget } from '../../www/build-widget.mjs';
 
 const env = useBrowser();
@@ -38,16 +38,6 @@ function state(page) {
       text: c.shadowRoot.textContent,
     };
   });
-}
-
-/**
- * Resolves once the widget's report satisfies `predicate(report)`, a self-contained function
- * (or its source). It is built into a function here, in Node: a string given to
- * waitForFunction would be eval'd in the page, which the strict CSP forbids.
- */
-function reportWhere(page, predicate) {
-  const check = new Function(`return () => { const r = document.querySelector('yesif-check').report; return Boolean(r && (${predicate})(r)); };`)();
-  return page.waitForFunction(check);
 }
 
 function query(page) {
@@ -423,10 +413,7 @@ describe('<yesif-check> on a host form', () => {
 
   test('works under the strict Content-Security-Policy with no violations', async () => {
     const page = await newPage(env.browser);
-    await page.addInitScript(() => {
-      window.__violations = [];
-      document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
-    });
+    await recordViolations(page);
     const response = await page.goto(env.server.url(`${HOST}?today=2026-06-01`));
     assert.match(response.headers()['content-security-policy'], /script-src 'self' 'wasm-unsafe-eval'; style-src 'self'/);
     await settled(page);

@@ -74,6 +74,11 @@ pub fn default_rules() -> RuleSet {
         .expect("the default rules compile")
 }
 
+/// The default rubric's cases (rules/ld-intake.cases.json), parsed.
+pub fn default_cases() -> Vec<yesif::cases::Case> {
+    yesif::cases::parse(&std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/rules/ld-intake.cases.json")).unwrap()).unwrap()
+}
+
 /// The same rule set with one extra statement at the start of `evaluate()`.
 pub fn mini_with(statement: &str) -> String {
     MINI.replace("fn evaluate() {", &format!("fn evaluate() {{\n    {statement}"))
