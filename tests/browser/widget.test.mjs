@@ -337,6 +337,24 @@ describe('<yesif-check> on a host form', () => {
     await page.waitForFunction(() => document.querySelector('yesif-check').rulesInfo?.name === 'throws');
   });
 
+  test('while new rules load, the form carries only yesif_status=pending, not the old report', async () => {
+    const page = await openHost();
+    const hidden = () => page.evaluate(() => Object.fromEntries(
+      [...document.querySelectorAll('input[type="hidden"][name^="yesif_"]')].map((i) => [i.name, i.value]),
+    ));
+    assert.equal((await hidden()).yesif_status, 'scored');
+    assert.ok('yesif_score' in (await hidden()));
+    // Hold the new rule file until the form has been looked at.
+    let release;
+    const held = new Promise((resolve) => { release = resolve; });
+    await page.route('**/fixtures/throws.rhai', async (route) => { await held; await route.continue(); });
+    await page.evaluate(() => { document.querySelector('yesif-check').rules = 'throws.rhai'; });
+    await page.waitForFunction(() => document.querySelector('yesif-check').status === 'pending');
+    assert.deepEqual(await hidden(), { yesif_status: 'pending' });
+    release();
+    await page.waitForFunction(() => document.querySelector('yesif-check').rulesInfo?.name === 'throws');
+  });
+
   test('setup mistakes (unmatched fields, a bad field-map pair, a non-date today) are warned about once; scoring carries on', async () => {
     const page = await newPage(env.browser);
     const warnings = [];

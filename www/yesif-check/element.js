@@ -321,6 +321,8 @@ export class YesifCheckElement extends HTMLElement {
     this.#report = null;
     this.#status = 'pending';
     this.#view.loading();
+    // Until the new rules score, the form must not carry the old rules' report.
+    this.#writeHidden();
     if (!url) {
       this.#fail('fetch', '<yesif-check> has no rules attribute', []);
       return;
