@@ -12,6 +12,7 @@
 // Every label, help text and option comes from the rule file and is set as text, never as HTML.
 
 import { loadRules } from './yesif-check/engine.js';
+import { controlsNamed } from './yesif-check/form.js';
 import './yesif-check.js';
 
 const form = document.getElementById('request');
@@ -158,18 +159,16 @@ function revealFor(report) {
 }
 
 function hasAnswer(id) {
-  const item = form.elements.namedItem(id);
-  const controls = item && typeof item.length === 'number' && !(item instanceof HTMLSelectElement) ? [...item] : item ? [item] : [];
-  return controls.some((c) => (c.type === 'checkbox' || c.type === 'radio' ? c.checked : String(c.value).trim() !== ''));
+  return controlsNamed(form, id).some((c) => (c.type === 'checkbox' || c.type === 'radio' ? c.checked : String(c.value).trim() !== ''));
 }
 
 /** Puts a request's answers into the form, replacing what is there. */
 function fill(request) {
   form.reset();
   for (const [id, value] of Object.entries(request)) {
-    const item = form.elements.namedItem(id);
-    if (!item) continue;
-    const controls = typeof item.length === 'number' && !(item instanceof HTMLSelectElement) ? [...item] : [item];
+    // No control by that name (an empty list): nothing to fill, and nothing to reveal.
+    const controls = controlsNamed(form, id);
+    if (!controls.length) continue;
     const values = Array.isArray(value) ? value.map(String) : [String(value)];
     for (const c of controls) {
       if (c.type === 'checkbox' || c.type === 'radio') c.checked = values.includes(c.value);

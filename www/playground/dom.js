@@ -54,24 +54,11 @@ export function download(name, text, type = 'text/plain') {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-/** Calls `fn` once things have been quiet for `ms`. `.flush()` runs a pending call now. */
+/** Calls `fn` once things have been quiet for `ms`. */
 export function debounce(fn, ms) {
   let timer = null;
-  let pending = null;
-  const run = () => {
-    timer = null;
-    const args = pending;
-    pending = null;
-    if (args) fn(...args);
-  };
-  const debounced = (...args) => {
-    pending = args;
+  return () => {
     clearTimeout(timer);
-    timer = setTimeout(run, ms);
+    timer = setTimeout(() => fn(), ms);
   };
-  debounced.flush = () => {
-    clearTimeout(timer);
-    run();
-  };
-  return debounced;
 }

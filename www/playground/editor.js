@@ -53,7 +53,7 @@ const theme = EditorView.theme({
 });
 
 /** What completion offers; replaced as the engine reports the API and the rules' declarations. */
-const vocabulary = { api: [], fields: [], forces: [], tiers: [], flags: [] };
+const vocabulary = { api: [], fields: [], forces: [] };
 
 const KEYWORDS = ['let', 'const', 'fn', 'if', 'else', 'switch', 'while', 'loop', 'for', 'in', 'return', 'break', 'continue', 'true', 'false'];
 

@@ -17,32 +17,28 @@ export class Engine {
     this.inFlight = null;
     this.pending = null;
     this.slowTimer = null;
-    this.ready = null;
     this.start();
   }
 
-  /** Starts the worker; `ready` resolves with `{version, api}` once the engine has loaded. */
+  /** Starts the worker; runs wait until it says "ready" (`started`), once the engine has loaded. */
   start() {
     this.worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module', name: 'yesif rules' });
-    this.ready = new Promise((resolve) => {
-      this.worker.onmessage = ({ data }) => {
-        if (data.type === 'ready') {
-          resolve(data);
-          this.hooks.onReady?.(data);
-          this.next();
-        } else if (data.type === 'result') {
-          this.finish(data);
-        } else if (data.type === 'fatal') {
-          this.hooks.onFatal?.(data.message);
-        }
-      };
-    });
+    this.started = false;
+    this.worker.onmessage = ({ data }) => {
+      if (data.type === 'ready') {
+        this.started = true;
+        this.hooks.onReady?.(data);
+        this.next();
+      } else if (data.type === 'result') {
+        this.finish(data);
+      } else if (data.type === 'fatal') {
+        this.hooks.onFatal?.(data.message);
+      }
+    };
     this.worker.onerror = (e) => {
       e.preventDefault?.();
       this.hooks.onFatal?.(`the rules engine could not start: ${e.message || 'is www/pkg built? (make build)'}`);
     };
-    this.started = false;
-    this.ready.then(() => (this.started = true));
   }
 
   /** Asks for `job` to be run; a job that has not started yet is replaced by a newer one. */
@@ -78,10 +74,9 @@ export class Engine {
   stop() {
     clearTimeout(this.slowTimer);
     this.worker.terminate();
-    const stopped = this.inFlight;
     this.inFlight = null;
     this.pending = null;
     this.start();
-    this.hooks.onBusy?.('stopped', stopped);
+    this.hooks.onBusy?.('stopped');
   }
 }

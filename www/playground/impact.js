@@ -5,12 +5,18 @@
 
 import { h, byId, replace } from './dom.js';
 
-export const SCORE_THRESHOLD = 5;
+const SCORE_THRESHOLD = 5;
+
+/** True if a row has a report both before and after, in different tiers. */
+function tierMoved({ before, after }) {
+  return Boolean(before && after && before.tier.id !== after.tier.id);
+}
 
 /** True if a before/after pair is worth showing. */
-export function changed({ before, after }) {
+function changed(row) {
+  const { before, after } = row;
   if (!before || !after) return before !== after;
-  return before.tier.id !== after.tier.id || Math.abs(after.score - before.score) > SCORE_THRESHOLD;
+  return tierMoved(row) || Math.abs(after.score - before.score) > SCORE_THRESHOLD;
 }
 
 export class ImpactPanel {
@@ -32,20 +38,21 @@ export class ImpactPanel {
       replace(this.body);
       return;
     }
-    const cases = impact.rows.filter((r) => !r.current);
+    // The worker's rows are the current request, first, then one per case.
+    const caseCount = impact.rows.length - 1;
     // The current request first, then the cases that change tier, then the biggest moves.
-    const weight = (r) => (r.current ? 3 : r.before && r.after && r.before.tier.id !== r.after.tier.id ? 2 : 1);
+    const weight = (r) => (r.current ? 3 : tierMoved(r) ? 2 : 1);
     const delta = (r) => Math.abs((r.after?.score ?? 0) - (r.before?.score ?? 0));
     const moved = impact.rows.filter(changed).sort((a, b) => weight(b) - weight(a) || delta(b) - delta(a));
     const movedCases = moved.filter((r) => !r.current);
-    const tierChanges = movedCases.filter((r) => r.before && r.after && r.before.tier.id !== r.after.tier.id).length;
+    const tierChanges = movedCases.filter(tierMoved).length;
     if (!moved.length) {
       this.summary.textContent = `Compared with the rules as loaded${against}: no case changes tier or moves more than ${SCORE_THRESHOLD} points.`;
       replace(this.body);
       return;
     }
     this.summary.textContent =
-      `Compared with the rules as loaded${against}: ${movedCases.length} of ${cases.length} cases change` +
+      `Compared with the rules as loaded${against}: ${movedCases.length} of ${caseCount} cases change` +
       ` (${tierChanges} change tier, ${movedCases.length - tierChanges} move more than ${SCORE_THRESHOLD} points).`;
     replace(
       this.body,
@@ -65,9 +72,9 @@ export class ImpactPanel {
 function outcomeCell(o, before) {
   if (!o) return h('td', { class: 'muted', text: 'no report (error)' });
   const delta = before ? o.score - before.score : 0;
-  const tierMoved = before && before.tier.id !== o.tier.id;
+  const moved = before && before.tier.id !== o.tier.id;
   return h('td', {},
-    h('span', { class: `tier-chip${tierMoved ? ' moved' : ''}`, text: o.tier.label || o.tier.id }),
+    h('span', { class: `tier-chip${moved ? ' moved' : ''}`, text: o.tier.label || o.tier.id }),
     ' ',
     h('span', { class: 'score', text: `${o.score}/100` }),
     delta ? h('span', { class: delta > 0 ? 'delta up' : 'delta down', text: ` (${delta > 0 ? '+' : '−'}${Math.abs(delta)})` }) : null,

@@ -87,10 +87,18 @@ async function start() {
   // Saved rules that were never edited follow the server's defaults, which may have moved on.
   const unedited = fromSave && !publishedFromFile && fromSave.rules === fromSave.published;
   const initialRules = unedited ? defaults.rules : saved?.rules ?? defaults.rules;
+
+  // The cases' fingerprint, kept per cases array: every keystroke asks whether the work is
+  // downloaded, and the cases (tens of KB) rarely change. This holds because state.cases is
+  // only ever replaced with a new array, never changed in place.
+  let printed = { cases: null, print: '' };
+  const casesPrint = (cases = state.cases) =>
+    (printed.cases === cases ? printed : (printed = { cases, print: fingerprint(JSON.stringify(cases)) })).print;
+
   // What counts as "on disk": the rules as loaded, opened, shared or last downloaded.
-  state.downloaded ??= { rules: fingerprint(initialRules), cases: fingerprint(JSON.stringify(state.cases)) };
+  state.downloaded ??= { rules: fingerprint(initialRules), cases: casesPrint() };
   if (unedited) state.downloaded.rules = fingerprint(initialRules);
-  if (origin.cases === 'server') state.downloaded.cases = fingerprint(JSON.stringify(state.cases));
+  if (origin.cases === 'server') state.downloaded.cases = casesPrint();
 
   const problems = new ProblemsPanel({ onJump: (line, column) => editor.jumpTo(line, column) });
   const result = new ResultPanel({ onFocusField: focusField });
@@ -112,7 +120,7 @@ async function start() {
     label: 'Rules (Rhai)',
     // aria-describedby cannot reach from the shadow root to the page, so the hint is copied.
     describedBy: byId('editor-keys').textContent,
-    onChange: () => changed(),
+    onChange: (text) => changed(text),
   });
   window.yesifPlayground = { editor, state }; // for the browser tests and for curious leads
 
@@ -148,10 +156,12 @@ async function start() {
     });
   const runSoon = debounce(run, RUN_DELAY_MS);
 
-  function snapshot() {
+  // These take the rules text when the caller has it already (the editor hands it over on
+  // every edit), so a keystroke copies the text out of the editor only once.
+  function snapshot(text = editor.getText()) {
     return {
       v: 1,
-      rules: editor.getText(),
+      rules: text,
       request: state.request,
       today: state.today,
       cases: state.cases,
@@ -163,26 +173,23 @@ async function start() {
     };
   }
 
-  function dirty() {
-    return (
-      fingerprint(editor.getText()) !== state.downloaded.rules ||
-      fingerprint(JSON.stringify(state.cases)) !== state.downloaded.cases
-    );
+  function dirty(text = editor.getText()) {
+    return fingerprint(text) !== state.downloaded.rules || casesPrint() !== state.downloaded.cases;
   }
 
   const saveState = byId('save-state');
-  function save() {
-    const ok = saveLocal(snapshot());
-    const unsaved = dirty();
+  function save(text = editor.getText()) {
+    const ok = saveLocal(snapshot(text));
+    const unsaved = dirty(text);
     saveState.textContent = ok
       ? unsaved ? 'Saved in this browser · not downloaded' : 'Saved in this browser'
       : 'Too large to autosave: download your work';
     saveState.dataset.dirty = String(unsaved);
   }
 
-  function changed() {
+  function changed(text) {
     clearHash();
-    save();
+    save(text);
     runSoon();
   }
 
@@ -262,14 +269,9 @@ async function start() {
   }
 
   function loadCase(index) {
-    const c = state.cases[index];
-    if (!c) return;
-    request.set(structuredClone(c.request ?? {}), c.today);
-    byId('case-picker').value = String(index);
-    state.request = request.request;
-    state.today = request.today;
-    changed();
-    setStatus(`Loaded the case “${c.name}” into the request.`);
+    // The request panel reports the change (its onChange above), as when picked from its list.
+    const c = request.loadCase(index);
+    if (c) setStatus(`Loaded the case “${c.name}” into the request.`);
   }
 
   // ----- toolbar -----
@@ -279,7 +281,7 @@ async function start() {
     const text = editor.getText();
     download(state.fileName, text);
     state.downloaded.rules = fingerprint(text);
-    save();
+    save(text);
     setStatus(`Downloaded ${state.fileName}. Put it where the widget's rules attribute points to publish it.`);
   }
 
@@ -287,7 +289,7 @@ async function start() {
     const text = `${JSON.stringify(state.cases, null, 2)}\n`;
     const name = state.fileName.replace(/\.rhai$/, '') + '.cases.json';
     download(name, text, 'application/json');
-    state.downloaded.cases = fingerprint(JSON.stringify(state.cases));
+    state.downloaded.cases = casesPrint();
     save();
     setStatus(`Downloaded ${name}.`);
   });
@@ -310,7 +312,7 @@ async function start() {
       }
       state.cases = cases;
       state.origin.cases = 'file';
-      state.downloaded.cases = fingerprint(JSON.stringify(cases));
+      state.downloaded.cases = casesPrint(cases);
       request.setCases(cases);
       changed();
       setStatus(`Opened ${plural(cases.length, 'test case')} from ${file.name}.`);
@@ -391,8 +393,9 @@ async function start() {
 
   // Autosave runs on every change; this is for edits not yet downloaded as files.
   window.addEventListener('beforeunload', (e) => {
-    save();
-    if (dirty()) {
+    const text = editor.getText();
+    save(text);
+    if (dirty(text)) {
       e.preventDefault();
       e.returnValue = '';
     }

@@ -56,11 +56,6 @@ export function saveLocal(state) {
   }
 }
 
-/** Forgets the autosave (used by the tests, and by nothing else). */
-export function clearLocal() {
-  localStorage.removeItem(STORAGE_KEY);
-}
-
 /** The share link for `{rules, request, today}` on the current page. */
 export async function shareUrl({ rules, request, today }, location = window.location) {
   const payload = await encodeShare({ rules, request, today });

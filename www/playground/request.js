@@ -28,12 +28,7 @@ export class RequestPanel {
     for (const radio of document.querySelectorAll('input[name="request-view"]')) {
       radio.addEventListener('change', () => this.showView(radio.value));
     }
-    this.picker.addEventListener('change', () => {
-      const c = this.cases[Number(this.picker.value)];
-      if (!c) return;
-      this.set(structuredClone(c.request ?? {}), c.today);
-      this.changed({ keepPicker: true });
-    });
+    this.picker.addEventListener('change', () => this.loadCase(this.picker.value));
   }
 
   get today() {
@@ -48,6 +43,20 @@ export class RequestPanel {
     this.json.value = JSON.stringify(this.request, null, 2);
     this.jsonError.textContent = '';
     this.json.removeAttribute('aria-invalid');
+  }
+
+  /**
+   * Loads test case `index` (a number, or the picker's value) into the request with its
+   * `today`, shows it in the picker and reports the change. Returns the case, or undefined
+   * (and changes nothing) if there is no such case.
+   */
+  loadCase(index) {
+    const c = this.cases[Number(index)];
+    if (!c) return undefined;
+    this.set(structuredClone(c.request ?? {}), c.today);
+    this.picker.value = String(index);
+    this.changed({ keepPicker: true });
+    return c;
   }
 
   changed({ keepPicker = false } = {}) {

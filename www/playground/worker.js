@@ -17,7 +17,7 @@ const ready = init().then(
 );
 
 /** The published rules, compiled once per text, with their case results. */
-let published = { source: null, cases: null, rules: null, diagnostics: [], results: null };
+let published = { source: null, cases: null, rules: null, results: null };
 
 self.onmessage = async (event) => {
   const msg = event.data;
@@ -64,13 +64,16 @@ function evaluate(rules, { request, today, cases, publishedSource }, out) {
   const scored = rules.score(request, { today });
   if (scored.type === 'success') out.report = scored.report;
   else out.scoreDiagnostics = scored.diagnostics;
+  // The cases as JSON, once per run: runCases takes the text as it is (given the array, the
+  // engine would turn it into JSON itself, for each rule set), and it keys the published cache.
+  const casesJson = JSON.stringify(cases);
   try {
-    out.cases = rules.runCases(cases);
+    out.cases = rules.runCases(casesJson);
   } catch (e) {
     // Cases that are not cases (an unknown key, a missing name) throw: show it in the panel.
     out.casesError = e?.message ?? String(e);
   }
-  out.impact = impact(publishedSource, cases, request, today, out);
+  out.impact = impact(publishedSource, casesJson, request, today, out);
 }
 
 function compile(source, diagnostics) {
@@ -84,22 +87,20 @@ function compile(source, diagnostics) {
 }
 
 /** Before (published) and after (edited) outcomes of every case and of the current request. */
-function impact(publishedSource, cases, request, today, out) {
+function impact(publishedSource, casesJson, request, today, out) {
   if (typeof publishedSource !== 'string') return null;
-  const casesKey = JSON.stringify(cases);
   if (published.source !== publishedSource) {
     published.rules?.free();
-    const diagnostics = [];
-    published = { source: publishedSource, cases: null, rules: compile(publishedSource, diagnostics), diagnostics, results: null };
+    published = { source: publishedSource, cases: null, rules: compile(publishedSource, []), results: null };
   }
   if (!published.rules) return { error: 'the published rules do not compile', rows: [] };
-  if (published.cases !== casesKey) {
+  if (published.cases !== casesJson) {
     try {
-      published.results = published.rules.runCases(cases);
+      published.results = published.rules.runCases(casesJson);
     } catch {
       published.results = [];
     }
-    published.cases = casesKey;
+    published.cases = casesJson;
   }
   const outcome = (report) => (report ? { tier: report.tier, score: report.score, trainingFit: report.trainingFit.id } : null);
   const rows = [];
