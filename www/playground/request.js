@@ -51,7 +51,8 @@ export class RequestPanel {
    * (and changes nothing) if there is no such case.
    */
   loadCase(index) {
-    const c = this.cases[Number(index)];
+    // The picker's "Choose a test case…" entry has the value "", which is no case (not case 0).
+    const c = index === '' ? undefined : this.cases[Number(index)];
     if (!c) return undefined;
     this.set(structuredClone(c.request ?? {}), c.today);
     this.picker.value = String(index);
