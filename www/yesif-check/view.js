@@ -167,6 +167,22 @@ export function createView(root, { onFocusField, canFocus }) {
     }
   }
 
+  /**
+   * Sets the panel's head, which every state has: its state and tier, the title, message and
+   * summary, the notice (shown when it has text), and whether the results below it show.
+   * @param {{state?: string | null, tierId?: string | null, title: string, message?: string, summary?: string, note?: string, showResults?: boolean}} parts
+   */
+  function head({ state = null, tierId = null, title, message = '', summary: summaryText = '', note = '', showResults = false }) {
+    setAttr(panel, 'data-state', state);
+    setAttr(panel, 'data-tier', tierId);
+    setText(tier, title);
+    setText(tierMessage, message);
+    setText(summary, summaryText);
+    setText(notice, note);
+    notice.hidden = !note;
+    results.hidden = !showResults;
+  }
+
   return {
     /** Remembers the declared fields' labels, for the focus links. */
     setFields(fields) {
@@ -175,13 +191,7 @@ export function createView(root, { onFocusField, canFocus }) {
 
     /** Before anything is answered: an invitation, not a verdict. */
     start(report) {
-      setAttr(panel, 'data-state', null);
-      setAttr(panel, 'data-tier', null);
-      setText(tier, 'Ready when you are');
-      setText(tierMessage, 'Start filling in the form: this check shows, as you type, how ready your request is and what L&D will ask.');
-      setText(summary, '');
-      notice.hidden = true;
-      results.hidden = true;
+      head({ title: 'Ready when you are', message: 'Start filling in the form: this check shows, as you type, how ready your request is and what L&D will ask.' });
       setText(footer, `${report.rules.name} ${report.rules.version} · as of ${report.today}`);
     },
 
@@ -193,14 +203,15 @@ export function createView(root, { onFocusField, canFocus }) {
       const open = report.findings.filter((f) => f.kind === 'gap');
       const watch = report.findings.filter((f) => f.kind === 'warning');
       const good = report.findings.filter((f) => f.kind === 'strength');
-      setAttr(panel, 'data-state', null);
-      setAttr(panel, 'data-tier', report.tier.id);
-      setText(tier, report.tier.label);
-      setText(tierMessage, report.tier.message);
-      setText(summary, open.length === 0 ? 'Nothing missing.' : open.length === 1 ? '1 thing to add.' : `${open.length} things to add.`);
       const unread = unreadable.map((id) => labels.get(id) ?? id);
-      notice.hidden = unread.length === 0;
-      setText(notice, unread.length ? `We couldn't read your answer to ${unread.map((l) => `“${l}”`).join(', ')}, so it isn't counted yet.` : '');
+      head({
+        tierId: report.tier.id,
+        title: report.tier.label,
+        message: report.tier.message,
+        summary: open.length === 0 ? 'Nothing missing.' : open.length === 1 ? '1 thing to add.' : `${open.length} things to add.`,
+        note: unread.length ? `We couldn't read your answer to ${unread.map((l) => `“${l}”`).join(', ')}, so it isn't counted yet.` : '',
+        showResults: true,
+      });
 
       setText(scoreNum, `${report.score} / 100`);
       setBar(scoreBar, report.score, 100, `${report.score} out of 100`);
@@ -236,30 +247,16 @@ export function createView(root, { onFocusField, canFocus }) {
       syncList(strengths, good, findingKey, () => el('li', { part: 'strength' }), (li, f) => setText(li, f.message));
 
       setText(footer, `${report.rules.name} ${report.rules.version} · as of ${report.today}`);
-      results.hidden = false;
     },
 
     /** Replaces the results with a short, polite notice. */
     notice(text) {
-      setAttr(panel, 'data-tier', null);
-      setAttr(panel, 'data-state', 'unavailable');
-      setText(tier, 'Feedback unavailable');
-      setText(tierMessage, '');
-      setText(summary, '');
-      setText(notice, text);
-      notice.hidden = false;
-      results.hidden = true;
+      head({ state: 'unavailable', title: 'Feedback unavailable', note: text });
     },
 
     /** Back to the initial "checking" state. */
     loading() {
-      setAttr(panel, 'data-state', null);
-      setAttr(panel, 'data-tier', null);
-      setText(tier, 'Checking your request…');
-      setText(tierMessage, '');
-      setText(summary, '');
-      notice.hidden = true;
-      results.hidden = true;
+      head({ title: 'Checking your request…' });
     },
   };
 }
