@@ -30,6 +30,7 @@ pub mod date;
 pub mod declare;
 mod engine;
 pub mod error;
+mod lists;
 pub mod report;
 mod request;
 mod rule_api;

@@ -14,7 +14,8 @@
 use crate::declare::{Declarations, Field, FieldOption, FieldType, Force, Tier, FIT_IDS};
 use crate::report::{overall_score, Finding, FindingKind};
 use crate::request::{Answer, Request};
-use crate::text::{self, Haystacks};
+use crate::lists::{KeptLists, ListArg};
+use crate::text::{self, Haystacks, Word};
 use crate::{Date, Diagnostic};
 use rhai::{Array, Dynamic, Engine, EvalAltResult, ImmutableString, Map, NativeCallContext, FLOAT, INT};
 use std::cell::RefCell;
@@ -45,6 +46,8 @@ pub(crate) struct Session {
     pub run: Run,
     /// Answers prepared for word-list matching, kept for one request.
     pub haystacks: Haystacks,
+    /// Settings lists kept at compile time, passed to list functions by handle.
+    pub lists: KeptLists,
 }
 
 /// What one request's evaluation has recorded so far.
@@ -61,7 +64,7 @@ pub(crate) struct Run {
 
 impl Session {
     pub fn new() -> Self {
-        Self { phase: Phase::Idle, decl: Declarations::default(), decl_problems: Vec::new(), run: Run::default(), haystacks: Haystacks::default() }
+        Self { phase: Phase::Idle, decl: Declarations::default(), decl_problems: Vec::new(), run: Run::default(), haystacks: Haystacks::default(), lists: KeptLists::default() }
     }
 
     /// Starts scoring `request` as of `today`.
@@ -440,51 +443,45 @@ fn register_reading(engine: &mut Engine, session: &SharedSession) {
         Ok(is_ticked(s.answer(&ctx, id)?, value))
     });
 
-    let s = session.clone();
-    engine.register_fn("ticked_any", move |ctx: NativeCallContext, id: &str, values: Array| -> Res<bool> {
-        let mut s = s.borrow_mut();
-        let s = s.scoring(&ctx)?;
-        let answer = s.answer(&ctx, id)?;
+    register_list_fn(engine, session, "ticked_any", |s, ctx, id, list| {
+        let s = s.scoring(ctx)?;
+        let answer = s.answer(ctx, id)?;
         let mut found = false;
-        each_word(&ctx, &values, |v| {
+        each_word(ctx, list_items(ctx, &s.lists, &list)?, |_, v| {
             found = is_ticked(answer, v);
             !found
         })?;
         Ok(found)
     });
 
-    let s = session.clone();
-    engine.register_fn("ticked_count", move |ctx: NativeCallContext, id: &str, values: Array| -> Res<INT> {
-        let mut s = s.borrow_mut();
-        let s = s.scoring(&ctx)?;
-        let answer = s.answer(&ctx, id)?;
-        let mut count = 0;
-        each_word(&ctx, &values, |v| {
+    register_list_fn(engine, session, "ticked_count", |s, ctx, id, list| {
+        let s = s.scoring(ctx)?;
+        let answer = s.answer(ctx, id)?;
+        let mut count: INT = 0;
+        each_word(ctx, list_items(ctx, &s.lists, &list)?, |_, v| {
             count += INT::from(is_ticked(answer, v));
             true
         })?;
         Ok(count)
     });
 
-    let s = session.clone();
-    engine.register_fn("ticked_names", move |ctx: NativeCallContext, id: &str, pairs: Array| -> Res<ImmutableString> {
-        let mut s = s.borrow_mut();
-        let s = s.scoring(&ctx)?;
-        let answer = s.answer(&ctx, id)?;
+    register_list_fn(engine, session, "ticked_names", |s, ctx, id, list| {
+        let s = s.scoring(ctx)?;
+        let answer = s.answer(ctx, id)?;
         let mut names = Vec::new();
-        for pair in &pairs {
+        for pair in list_items(ctx, &s.lists, &list)? {
             let value_and_name = pair.read_lock::<Array>().and_then(|p| match &p[..] {
                 [value, name] => Some((value.as_immutable_string_ref().ok()?.clone(), name.as_immutable_string_ref().ok()?.clone())),
                 _ => None,
             });
             let Some((value, name)) = value_and_name else {
-                return Err(fail(&ctx, format!("ticked_names(): each entry must be a [value, name] pair of text, like [\"tools\", \"the tools\"], not {pair}")));
+                return Err(fail(ctx, format!("ticked_names(): each entry must be a [value, name] pair of text, like [\"tools\", \"the tools\"], not {pair}")));
             };
             if is_ticked(answer, &value) {
                 names.push(name);
             }
         }
-        Ok(text::join_words(&names).into())
+        Ok(ImmutableString::from(text::join_words(&names)))
     });
 
     let s = session.clone();
@@ -525,56 +522,94 @@ fn is_ticked(answer: &Answer, value: &str) -> bool {
     }
 }
 
-/// Calls `f` with each entry of a word list (without copying it), or says which entry is not
-/// text.
-fn each_word(ctx: &NativeCallContext, list: &Array, mut f: impl FnMut(&str) -> bool) -> Res<()> {
-    for d in list {
-        let s = d.as_immutable_string_ref().map_err(|other| {
-            fail(ctx, format!("{}(): the word list must hold only text, but it holds {other}", ctx.fn_name()))
+/// Calls `f` with the position and text of each entry of a word list, until `f` returns false,
+/// or says which entry is not text.
+fn each_word(ctx: &NativeCallContext, list: &[Dynamic], mut f: impl FnMut(usize, &str) -> bool) -> Res<()> {
+    for (i, d) in list.iter().enumerate() {
+        let s = d.as_immutable_string_ref().map_err(|_| {
+            fail(ctx, format!("{}(): the word list must hold only text, but it holds {d}", ctx.fn_name()))
         })?;
-        if !f(s.as_str()) {
+        if !f(i, s.as_str()) {
             break;
         }
     }
     Ok(())
 }
 
+/// Calls `f` with the position of each entry of a word list, prepared for matching, until `f`
+/// returns false. A kept list was prepared when the rules compiled; a list written in the rule
+/// is prepared entry by entry as it goes.
+fn each_prepared_word(ctx: &NativeCallContext, lists: &KeptLists, list: &ListArg, mut f: impl FnMut(usize, &Word) -> bool) -> Res<()> {
+    if let ListArg::Kept(handle) = list {
+        if let Some(words) = lists.get(*handle).and_then(|kept| kept.words.as_deref()) {
+            for (i, word) in words.iter().enumerate() {
+                if !f(i, word) {
+                    break;
+                }
+            }
+            return Ok(());
+        }
+    }
+    each_word(ctx, list_items(ctx, lists, list)?, |i, entry| f(i, &Word::new(entry)))
+}
+
+/// The items of a list argument. A number that stands for no kept list is a mistake in the rule.
+fn list_items<'a>(ctx: &NativeCallContext, lists: &'a KeptLists, list: &'a ListArg) -> Res<&'a [Dynamic]> {
+    match list {
+        ListArg::Given(items) => Ok(items),
+        ListArg::Kept(handle) => lists.get(*handle).map(|kept| &kept.items[..]).ok_or_else(|| {
+            fail(ctx, format!("{}(): the second argument must be a list, like [\"cut\", \"reduc*\"], not the number {handle}", ctx.fn_name()))
+        }),
+    }
+}
+
+/// Registers a list function twice: for a list written in the rule, and for a kept list's
+/// handle (see [`crate::lists`]).
+fn register_list_fn<R: rhai::Variant + Clone>(
+    engine: &mut Engine,
+    session: &SharedSession,
+    name: &str,
+    f: fn(&mut Session, &NativeCallContext, &str, ListArg) -> Res<R>,
+) {
+    let s = session.clone();
+    engine.register_fn(name, move |ctx: NativeCallContext, first: &str, list: Array| f(&mut s.borrow_mut(), &ctx, first, ListArg::Given(list)));
+    let s = session.clone();
+    engine.register_fn(name, move |ctx: NativeCallContext, first: &str, handle: INT| f(&mut s.borrow_mut(), &ctx, first, ListArg::Kept(handle)));
+}
+
 fn register_text(engine: &mut Engine, session: &SharedSession) {
     engine.register_fn("is_blank", |t: &str| text::is_blank(t));
     engine.register_fn("word_count", |t: &str| text::word_count(t) as INT);
     engine.register_fn("has_number", |t: &str| text::has_number(t));
-    let s = session.clone();
-    engine.register_fn("contains_any", move |ctx: NativeCallContext, t: &str, list: Array| -> Res<bool> {
-        let mut s = s.borrow_mut();
+    register_list_fn(engine, session, "contains_any", |s, ctx, t, list| {
         let hay = s.haystacks.get(t);
         let mut found = false;
-        each_word(&ctx, &list, |w| {
-            found = hay.contains(w);
+        each_prepared_word(ctx, &s.lists, &list, |_, w| {
+            found = hay.has(w);
             !found
         })?;
         Ok(found)
     });
-    let s = session.clone();
-    engine.register_fn("first_match", move |ctx: NativeCallContext, t: &str, list: Array| -> Res<ImmutableString> {
-        let mut s = s.borrow_mut();
+    register_list_fn(engine, session, "first_match", |s, ctx, t, list| {
         let hay = s.haystacks.get(t);
-        let mut found = ImmutableString::new();
-        each_word(&ctx, &list, |w| {
-            if hay.contains(w) {
-                found = w.trim().trim_end_matches('*').trim_end().into();
-                return false;
-            }
-            true
+        let mut found = None;
+        each_prepared_word(ctx, &s.lists, &list, |i, w| {
+            found = hay.has(w).then_some(i);
+            found.is_none()
         })?;
-        Ok(found)
+        Ok(match found {
+            Some(i) => {
+                let entry = list_items(ctx, &s.lists, &list)?[i].clone().cast::<ImmutableString>();
+                ImmutableString::from(Word::shown(&entry))
+            }
+            None => ImmutableString::new(),
+        })
     });
-    let s = session.clone();
-    engine.register_fn("count_matches", move |ctx: NativeCallContext, t: &str, list: Array| -> Res<INT> {
-        let mut s = s.borrow_mut();
+    register_list_fn(engine, session, "count_matches", |s, ctx, t, list| {
         let hay = s.haystacks.get(t);
-        let mut count = 0;
-        each_word(&ctx, &list, |w| {
-            count += INT::from(hay.contains(w));
+        let mut count: INT = 0;
+        each_prepared_word(ctx, &s.lists, &list, |_, w| {
+            count += INT::from(hay.has(w));
             true
         })?;
         Ok(count)

@@ -3,11 +3,13 @@
 use crate::declare::{Declarations, Field, RulesInfo, Tier};
 use crate::engine::sandboxed_engine;
 use crate::error::json_error_message;
+use crate::lists;
 use crate::report::{overall_score, FindingKind, ForceScore, Report, TierResult, TrainingFit};
 use crate::request::Request;
 use crate::rule_api::{Phase, Run, Session, SharedSession};
 use crate::{Date, Diagnostic, Diagnostics, Limits};
-use rhai::{CallFnOptions, Dynamic, Engine, OptimizationLevel, Scope, AST};
+use rhai::{Array, CallFnOptions, Dynamic, Engine, OptimizationLevel, Scope, AST};
+use std::collections::HashSet;
 use sha2::{Digest, Sha256};
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -69,7 +71,7 @@ impl RuleSet {
     pub fn compile_with(source: &str, limits: &Limits) -> Result<RuleSet, Diagnostics> {
         let session: SharedSession = Rc::new(RefCell::new(Session::new()));
         let mut engine = sandboxed_engine(limits, session.clone());
-        let ast = engine.compile(source).map_err(|e| Diagnostic::from_parse(&e))?;
+        let mut ast = engine.compile(source).map_err(|e| Diagnostic::from_parse(&e))?;
 
         let mut scope = Scope::new();
         session.borrow_mut().phase = Phase::Declare;
@@ -92,17 +94,27 @@ impl RuleSet {
         // Settings declared with `const` at the top become visible inside functions twice over:
         // folded into the function bodies where Rhai's optimiser can (the fast path), and as
         // variables of a global module for every other use (`MAP.key`, `LIST[i]`, `LIST.len()`).
+        // A settings list used only as the list of a list function is folded as the handle of
+        // a list the rule set keeps (see `lists`), so that a request does not copy it.
+        ast.clear_statements();
+        let settings: HashSet<String> =
+            scope.iter_raw().filter(|(_, is_constant, value)| *is_constant && value.is_array()).map(|(name, ..)| name.to_owned()).collect();
+        let keepable = lists::keepable(&ast, &settings);
         let mut constants = Scope::new();
         let mut module = rhai::Module::new();
         for (name, is_constant, value) in scope.iter_raw() {
             if is_constant {
-                constants.push_constant_dynamic(name.to_owned(), value.clone());
+                let folded = if keepable.contains(name) {
+                    Dynamic::from_int(session.borrow_mut().lists.keep(value.clone().cast::<Array>()))
+                } else {
+                    value.clone()
+                };
+                constants.push_constant_dynamic(name.to_owned(), folded);
                 module.set_var(name.to_owned(), value.clone());
             }
         }
         engine.register_global_module(module.into());
-        let mut ast = engine.optimize_ast(&constants, ast, OptimizationLevel::Simple);
-        ast.clear_statements();
+        let ast = engine.optimize_ast(&constants, ast, OptimizationLevel::Simple);
 
         let info = {
             let decl = &session.borrow().decl;

@@ -124,33 +124,70 @@ impl Haystack {
 
     /// True if `entry` occurs as whole words (or, ending in `*`, at the start of a word).
     pub fn contains(&self, entry: &str) -> bool {
+        self.has(&Word::new(entry))
+    }
+
+    /// True if the prepared `word` occurs: [`Haystack::contains`] without preparing the entry.
+    pub fn has(&self, word: &Word) -> bool {
+        let n = word.needle.as_bytes();
+        let Some(&first) = n.first() else { return false };
+        if word.anywhere {
+            return self.lower.contains(&*word.needle);
+        }
+        let hay = self.lower.as_bytes();
+        self.starts.iter().any(|&s| {
+            hay.len() - s >= n.len()
+                && hay[s] == first
+                && &hay[s..s + n.len()] == n
+                && (word.prefix || self.lower[s + n.len()..].chars().next().map_or(true, |c| !c.is_alphanumeric()))
+        })
+    }
+}
+
+/// A word-list entry prepared for matching: trimmed, lower-cased, its `*` noted. Entries that
+/// are already lower case (nearly all) are borrowed, not copied; settings lists are prepared
+/// once, when the rules compile.
+///
+/// # Example
+/// ```
+/// use yesif::text::{Haystack, Word};
+/// let reduce = Word::new(" Reduc* ");
+/// assert!(Haystack::new("a reduction in errors").has(&reduce));
+/// ```
+#[derive(Clone, Debug)]
+pub struct Word<'a> {
+    needle: std::borrow::Cow<'a, str>,
+    /// The entry ended in `*`: it matches the start of a word.
+    prefix: bool,
+    /// The entry starts with punctuation ("$", "%"): it matches anywhere.
+    anywhere: bool,
+}
+
+impl<'a> Word<'a> {
+    /// Prepares one entry of a word list.
+    pub fn new(entry: &'a str) -> Self {
         let entry = entry.trim();
         let (needle, prefix) = match entry.strip_suffix('*') {
             Some(stem) => (stem.trim_end(), true),
             None => (entry, false),
         };
-        if needle.is_empty() {
-            return false;
-        }
-        if needle.bytes().any(|b| b.is_ascii_uppercase()) || !needle.is_ascii() {
-            return self.contains_lower(&needle.to_lowercase(), prefix);
-        }
-        self.contains_lower(needle, prefix)
+        let anywhere = !needle.chars().next().is_some_and(char::is_alphanumeric);
+        let needle = if needle.bytes().any(|b| b.is_ascii_uppercase()) || !needle.is_ascii() {
+            std::borrow::Cow::Owned(needle.to_lowercase())
+        } else {
+            std::borrow::Cow::Borrowed(needle)
+        };
+        Self { needle, prefix, anywhere }
     }
 
-    fn contains_lower(&self, needle: &str, prefix: bool) -> bool {
-        let hay = self.lower.as_bytes();
-        let n = needle.as_bytes();
-        // An entry that starts with punctuation ("$", "%") is searched for anywhere.
-        if !needle.chars().next().is_some_and(char::is_alphanumeric) {
-            return self.lower.contains(needle);
-        }
-        self.starts.iter().any(|&s| {
-            hay.len() - s >= n.len()
-                && hay[s] == n[0]
-                && &hay[s..s + n.len()] == n
-                && (prefix || self.lower[s + n.len()..].chars().next().map_or(true, |c| !c.is_alphanumeric()))
-        })
+    /// The same word, owning its text, to keep beyond the entry it came from.
+    pub fn into_owned(self) -> Word<'static> {
+        Word { needle: std::borrow::Cow::Owned(self.needle.into_owned()), ..self }
+    }
+
+    /// How a match is shown in a message: the entry as written, without its `*`.
+    pub fn shown(entry: &str) -> &str {
+        entry.trim().trim_end_matches('*').trim_end()
     }
 }
 

@@ -201,3 +201,54 @@ fn a_function_variable_shadows_a_setting() {
     let rules = RuleSet::compile(&mini_with("let BONUS = 7; yes_if(`${BONUS}`);")).unwrap();
     assert_eq!(rules.score(&json!({}), today()).unwrap().conditions[0], "Yes, if 7.");
 }
+
+/// Scores an empty request with `MINI` plus `settings` at the top and `statement` at the start
+/// of `evaluate()`, and returns the conditions or the first error.
+fn run_with(settings: &str, statement: &str) -> Result<Vec<String>, String> {
+    let source = mini_with(statement).replace("const BONUS = 5;", &format!("const BONUS = 5;\n{settings}"));
+    let rules = RuleSet::compile(&source).map_err(|e| e.to_string())?;
+    rules.score(&json!({"why": ["tools", "knowledge"], "driver": "compliance"}), today()).map(|r| r.conditions).map_err(|e| e.diagnostics()[0].message.clone())
+}
+
+#[test]
+fn settings_lists_give_the_same_answers_as_lists_written_in_place() {
+    // A settings list used only by list functions is kept by the rule set and passed by handle;
+    // one also used another way stays a list. Both must answer exactly as a list in place does.
+    let settings = "const WORDS = [\"workshop\", \" Course* \", \"E-learning\"];\nconst WHY = [\"tools\", \"process\", \"knowledge\"];\nconst NAMES = [[\"tools\", \"the tools\"], [\"knowledge\", \"know-how\"]];";
+    let uses = |words: &str, why: &str, names: &str| {
+        format!(
+            "yes_if(`${{contains_any(\"Two COURSES\", {words})}} ${{first_match(\"an e-learning course\", {words})}} ${{count_matches(\"course, workshop\", {words})}} ${{ticked_any(\"why\", {why})}} ${{ticked_count(\"why\", {why})}} ${{ticked_names(\"why\", {names})}}`);"
+        )
+    };
+    let in_place = uses("[\"workshop\", \" Course* \", \"E-learning\"]", "[\"tools\", \"process\", \"knowledge\"]", "[[\"tools\", \"the tools\"], [\"knowledge\", \"know-how\"]]");
+    let expected = run_with("", &in_place).unwrap();
+    assert_eq!(expected, ["Yes, if true Course 2 true 2 the tools and know-how."]);
+    assert_eq!(run_with(settings, &uses("WORDS", "WHY", "NAMES")).unwrap(), expected, "kept lists");
+    let also_read = format!("{} yes_if(`${{WORDS.len()}} ${{WHY[0]}} ${{NAMES}}`);", uses("WORDS", "WHY", "NAMES"));
+    let conditions = run_with(settings, &also_read).unwrap();
+    assert_eq!(conditions[0], expected[0], "lists also used another way");
+    assert_eq!(conditions[1], "Yes, if 3 tools [[\"tools\", \"the tools\"], [\"knowledge\", \"know-how\"]].");
+    let hidden = format!("let WORDS = [\"course\"]; {}", uses("WORDS", "WHY", "NAMES"));
+    assert_eq!(run_with(settings, &hidden).unwrap(), ["Yes, if false course 1 true 2 the tools and know-how."], "a local list hides the setting");
+}
+
+#[test]
+fn a_rule_file_may_define_its_own_list_function() {
+    // Its function gets the list itself (a handle has no length), here and in MINI's rules.
+    let settings = "const WORDS = [\"a\", \"b\"];\nfn contains_any(text, words) { words.len() > 1 }";
+    assert_eq!(run_with(settings, "yes_if(`${contains_any(\"x\", WORDS)}`);").unwrap(), ["Yes, if true."]);
+}
+
+#[test]
+fn a_list_function_given_something_else_says_so() {
+    let settings = "const MIXED = [\"cut\", 5];";
+    assert_eq!(
+        run_with(settings, "contains_any(\"execute\", MIXED);").unwrap_err(),
+        "contains_any(): the word list must hold only text, but it holds 5"
+    );
+    assert_eq!(run_with(settings, "ticked_any(\"why\", MIXED);").unwrap_err(), "ticked_any(): the word list must hold only text, but it holds 5");
+    assert_eq!(
+        run_with("", "contains_any(\"execute\", 5);").unwrap_err(),
+        "contains_any(): the second argument must be a list, like [\"cut\", \"reduc*\"], not the number 5"
+    );
+}
