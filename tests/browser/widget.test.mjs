@@ -429,6 +429,39 @@ describe('<yesif-check> on a host form', () => {
     assert.deepEqual(counts, { sync: 1, total: 2, text: 'Increase the win rate' });
   });
 
+  test('an event that changes no answer is not scored again; one that does is', async () => {
+    const page = await openHost();
+    await page.evaluate(() => {
+      window.scores = 0;
+      document.querySelector('yesif-check').addEventListener('yesif-score', () => { window.scores += 1; });
+    });
+    const nextFrames = () => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    // A real click fires `input` and `change`: one score.
+    await page.check('input[name="obstacles"][value="tools"]');
+    await nextFrames();
+    assert.equal(await page.evaluate(() => window.scores), 1);
+    // A select chosen from the keyboard: one score.
+    await page.selectOption('#dept', 'Finance');
+    await nextFrames();
+    assert.equal(await page.evaluate(() => window.scores), 2);
+    // Leaving a text box fires `change` with the value already scored: no score.
+    await page.fill('#goal', 'Increase the win rate');
+    await nextFrames();
+    const afterTyping = await page.evaluate(() => window.scores);
+    await page.locator('#goal').blur();
+    await nextFrames();
+    assert.equal(await page.evaluate(() => window.scores), afterTyping);
+    // A script that sets a value and fires only `change` is scored.
+    const report = await page.evaluate(async () => {
+      const goal = document.getElementById('goal');
+      goal.value = 'Cut onboarding time from 12 to 8 weeks';
+      goal.dispatchEvent(new Event('change', { bubbles: true }));
+      await new Promise((r) => requestAnimationFrame(r));
+      return { scores: window.scores, hidden: new FormData(goal.form).get('yesif_score') === String(document.querySelector('yesif-check').report.score) };
+    });
+    assert.deepEqual(report, { scores: afterTyping + 1, hidden: true });
+  });
+
   test('works under the strict Content-Security-Policy with no violations', async () => {
     const page = await newPage(env.browser);
     await recordViolations(page);

@@ -69,6 +69,8 @@ export class YesifCheckElement extends HTMLElement {
   #dirty = false;
   #lastError = '';
   #lastSetupWarning = '';
+  /** what the shown report was scored from (answers, unreadable fields, date) */
+  #scoredFrom = '';
   /** @type {{text: string | null, map: Map<string, string>, problems: string[]}} the parsed field-map, reparsed when it changes */
   #mapping = { text: null, map: new Map(), problems: [] };
 
@@ -394,6 +396,10 @@ export class YesifCheckElement extends HTMLElement {
     if (!loaded || !this.#form) return;
     const { request, unreadable } = readRequest(this.#form, loaded.fields, this.#fieldMap());
     const today = this.today;
+    // An event that leaves the answers as they were — a checkbox or a select fires `input` and
+    // then `change`, a text box fires `change` when it is left — does not score them again.
+    const from = JSON.stringify([request, unreadable, today ?? new Date().toDateString()]);
+    if (this.#status === 'scored' && from === this.#scoredFrom) return;
     const options = today ? { today } : {};
     let result = score(loaded.rules, request, options);
     // A value the rules cannot read (too long, say) costs that field, not the whole report.
@@ -409,6 +415,7 @@ export class YesifCheckElement extends HTMLElement {
     }
     this.#report = result.report;
     this.#status = 'scored';
+    this.#scoredFrom = from;
     this.#lastError = '';
     if (Object.keys(request).length === 0 && unreadable.length === 0) this.#view.start(result.report);
     else this.#view.render(result.report, { unreadable });
