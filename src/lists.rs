@@ -51,7 +51,7 @@ impl KeptLists {
     }
 }
 
-/// The list arguments of a list function: as written in a rule, or kept by the rule set.
+/// The list argument of a list function: a list as written in the rule, or a kept list's handle.
 #[derive(Debug)]
 pub(crate) enum ListArg {
     Given(Array),

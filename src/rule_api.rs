@@ -597,13 +597,10 @@ fn register_text(engine: &mut Engine, session: &SharedSession) {
             found = hay.has(w).then_some(i);
             found.is_none()
         })?;
-        Ok(match found {
-            Some(i) => {
-                let entry = list_items(ctx, &s.lists, &list)?[i].clone().cast::<ImmutableString>();
-                ImmutableString::from(Word::shown(&entry))
-            }
-            None => ImmutableString::new(),
-        })
+        // `found` is only ever the position of a text entry.
+        let items = list_items(ctx, &s.lists, &list)?;
+        let entry = found.and_then(|i| items[i].as_immutable_string_ref().ok());
+        Ok(entry.map_or_else(ImmutableString::new, |e| Word::shown(&e).into()))
     });
     register_list_fn(engine, session, "count_matches", |s, ctx, t, list| {
         let hay = s.haystacks.get(t);
