@@ -1,5 +1,6 @@
 //! Property tests: arbitrary requests and arbitrary rule sources never panic compiling or
-//! scoring; they either work or come back as diagnostics.
+//! scoring; they either work or come back as diagnostics. And a settings list, which the rule
+//! set keeps and passes by handle, matches exactly as the same list written in place.
 #![cfg(not(target_arch = "wasm32"))]
 
 mod common;
@@ -70,5 +71,24 @@ proptest! {
     #[test]
     fn arbitrary_text_as_rules_never_panics(source in "(\\PC|[(){}\\[\\];,.#\"`$]){0,120}") {
         let _ = RuleSet::compile(&source);
+    }
+}
+
+proptest! {
+    // Each case compiles two rule sets, slow in a debug build: fewer cases.
+    #![proptest_config(ProptestConfig { cases: 100, .. ProptestConfig::default() })]
+
+    #[test]
+    fn a_kept_settings_list_matches_as_the_same_list_in_place(
+        words in prop::collection::vec("[ ]?[a-cA-C$-]{0,3}[*]?[ ]?", 0..6),
+        text in "[a-cA-C$ -]{0,24}",
+    ) {
+        let list = format!("[{}]", words.iter().map(|w| format!("{w:?}")).collect::<Vec<_>>().join(", "));
+        let checks = |l: &str| format!("yes_if(`${{contains_any(text(\"goal\"), {l})}} ${{first_match(text(\"goal\"), {l})}} ${{count_matches(text(\"goal\"), {l})}}`);");
+        let kept = mini_with(&checks("WORDS")).replace("const BONUS = 5;", &format!("const BONUS = 5;\nconst WORDS = {list};"));
+        let in_place = mini_with(&checks(&list));
+        let request = serde_json::json!({ "goal": text });
+        let answer = |source: &str| RuleSet::compile(source).unwrap().score(&request, today()).map(|r| r.conditions[0].clone()).map_err(|e| e.to_string());
+        prop_assert_eq!(answer(&kept), answer(&in_place));
     }
 }
