@@ -462,6 +462,23 @@ describe('<yesif-check> on a host form', () => {
     assert.deepEqual(report, { scores: afterTyping + 1, hidden: true });
   });
 
+  test('moved to another place in the form, the widget writes its hidden fields again', async () => {
+    const page = await openHost();
+    const hidden = await page.evaluate(async () => {
+      const c = document.querySelector('yesif-check');
+      const form = c.closest('form');
+      const count = () => form.querySelectorAll('input[type="hidden"][name^="yesif_"]').length;
+      const before = count();
+      c.remove();
+      const whileOut = count();
+      form.prepend(c);
+      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+      return { before, whileOut, after: count() };
+    });
+    assert.ok(hidden.before > 0);
+    assert.deepEqual(hidden, { before: hidden.before, whileOut: 0, after: hidden.before });
+  });
+
   test('works under the strict Content-Security-Policy with no violations', async () => {
     const page = await newPage(env.browser);
     await recordViolations(page);

@@ -314,6 +314,8 @@ export class YesifCheckElement extends HTMLElement {
     this.#listening = null;
     if (this.#form) syncHiddenInputs(this.#form, this.#owner);
     this.#form = null;
+    // The hidden fields are gone: the next score must run in full and write them again.
+    this.#scoredFrom = '';
   }
 
   async #load() {
