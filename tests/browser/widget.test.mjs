@@ -479,6 +479,20 @@ describe('<yesif-check> on a host form', () => {
     assert.deepEqual(hidden, { before: hidden.before, whileOut: 0, after: hidden.before });
   });
 
+  test('a new prefix set together with a field-map that reads the same answers still writes the hidden fields', async () => {
+    const page = await openHost();
+    const names = await page.evaluate(async () => {
+      const c = document.querySelector('yesif-check');
+      c.setAttribute('submit-fields', 'lnd_');
+      c.setAttribute('field-map', c.getAttribute('field-map').replaceAll(' ', ''));
+      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+      const hidden = [...c.closest('form').querySelectorAll('input[type="hidden"]')].map((i) => i.name);
+      return { lnd: hidden.filter((n) => n.startsWith('lnd_')).length, yesif: hidden.filter((n) => n.startsWith('yesif_')).length };
+    });
+    assert.ok(names.lnd > 0, JSON.stringify(names));
+    assert.equal(names.yesif, 0);
+  });
+
   test('works under the strict Content-Security-Policy with no violations', async () => {
     const page = await newPage(env.browser);
     await recordViolations(page);

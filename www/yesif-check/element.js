@@ -400,8 +400,12 @@ export class YesifCheckElement extends HTMLElement {
     const today = this.today;
     // An event that leaves the answers as they were — a checkbox or a select fires `input` and
     // then `change`, a text box fires `change` when it is left — does not score them again.
-    const from = JSON.stringify([request, unreadable, today ?? new Date().toDateString()]);
-    if (this.#status === 'scored' && from === this.#scoredFrom) return;
+    const from = JSON.stringify([request, unreadable, today || new Date().toDateString()]);
+    if (this.#status === 'scored' && from === this.#scoredFrom) {
+      // Nothing to score, but the hidden fields may have been taken out (a new prefix).
+      this.#writeHidden();
+      return;
+    }
     const options = today ? { today } : {};
     let result = score(loaded.rules, request, options);
     // A value the rules cannot read (too long, say) costs that field, not the whole report.
