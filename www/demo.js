@@ -134,14 +134,14 @@ const OPEN_FOLLOWUPS = 3;
  * Reveals the follow-ups the report raises gaps on, in the rules' order (most important
  * first), once the requester has started on the required fields, and no more than
  * OPEN_FOLLOWUPS unanswered at a time: answering one brings the next. Every field that holds
- * an answer is shown.
+ * an answer (the ids in `answered`) is shown.
  */
-function revealFor(report) {
-  for (const [id, { row }] of rows) if (row.hidden && hasAnswer(id)) reveal(id);
-  const started = [...rows.values()].some(({ field }) => field.required && hasAnswer(field.id));
+function revealFor(report, answered) {
+  for (const [id, { row }] of rows) if (row.hidden && answered.has(id)) reveal(id);
+  const started = [...rows.values()].some(({ field }) => field.required && answered.has(field.id));
   const added = [];
   if (started) {
-    const isOpen = ({ field, row }) => field.followup && !field.required && !row.hidden && !hasAnswer(field.id);
+    const isOpen = ({ field, row }) => field.followup && !field.required && !row.hidden && !answered.has(field.id);
     let open = [...rows.values()].filter(isOpen).length;
     for (const finding of report.findings) {
       if (open >= OPEN_FOLLOWUPS) break;
@@ -207,7 +207,6 @@ function applySample(n) {
   const sample = samples[n - 1];
   if (!sample) return;
   fill(sample.request);
-  typedSinceFill = false;
   shownSample = String(n);
   picker.value = shownSample;
   if (sample.today) check.today = sample.today;
@@ -245,25 +244,24 @@ form.addEventListener('reset', () => {
 // ----- start -----
 
 check.addEventListener('yesif-score', (event) => {
-  revealFor(event.detail);
-  peekAt(event.detail);
+  // Which fields hold an answer, read once per score (it may come on every keystroke).
+  const answered = new Set([...rows.keys()].filter(hasAnswer));
+  revealFor(event.detail, answered);
+  peekAt(event.detail, answered);
 });
 
 // On a narrow screen the check sits below the form: a bar at the bottom keeps its verdict in
 // view and jumps to it.
 const peek = document.getElementById('peek');
-function peekAt(report) {
+function peekAt(report, answered) {
   const gaps = report.findings.filter((f) => f.kind === 'gap').length;
   peek.textContent = `${report.tier.label} · ${gaps === 1 ? '1 thing' : `${gaps} things`} to add · See feedback`;
   peek.dataset.tier = report.tier.id;
-  peek.hidden = !hasAnyAnswer();
+  peek.hidden = answered.size === 0;
 }
 // No need for the bar while the check itself is in view.
 new IntersectionObserver(([entry]) => peek.classList.toggle('away', entry.isIntersecting))
   .observe(document.getElementById('feedback'));
-function hasAnyAnswer() {
-  return [...rows.keys()].some(hasAnswer);
-}
 // A gap's "Go to" link may point at a question not on show yet: show it, then let it focus.
 check.addEventListener('yesif-focus', (event) => {
   reveal(event.detail.field);
