@@ -3,7 +3,7 @@
 //! Field names serialise in camelCase and the order of fields is fixed, so the same request
 //! scored with the same rules and `today` gives byte-identical JSON on every platform.
 
-use crate::declare::RulesInfo;
+use crate::declare::{Force, RulesInfo};
 use serde::{Deserialize, Serialize};
 
 /// The outcome of scoring one request.
@@ -33,11 +33,12 @@ pub struct Report {
     pub rules: RulesInfo,
 }
 
-/// The overall score out of 100 for `(points, max)` per force: each force's points capped at
-/// its maximum, as a share of all the maximums, rounded half up (0 when nothing can be earned).
-/// The report's `score`, and what rules read with `current_score()`.
-pub(crate) fn overall_score(forces: impl IntoIterator<Item = (i64, i64)>) -> i64 {
-    let (earned, possible) = forces.into_iter().fold((0, 0), |(e, p), (points, max)| (e + points.clamp(0, max), p + max));
+/// The overall score out of 100 for the points earned per force (in the order of `forces`):
+/// each force's points capped at its maximum, as a share of all the maximums, rounded half up
+/// (0 when nothing can be earned). The report's `score`, and what rules read with
+/// `current_score()`.
+pub(crate) fn overall_score(forces: &[Force], points: &[i64]) -> i64 {
+    let (earned, possible) = forces.iter().zip(points).fold((0, 0), |(e, p), (f, &points)| (e + points.clamp(0, f.max), p + f.max));
     if possible == 0 {
         0
     } else {

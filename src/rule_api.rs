@@ -15,7 +15,7 @@ use crate::declare::{Declarations, Field, FieldOption, FieldType, Force, Tier, F
 use crate::report::{overall_score, Finding, FindingKind};
 use crate::request::{Answer, Request};
 use crate::lists::{KeptLists, ListArg};
-use crate::text::{self, Haystacks, Word};
+use crate::text::{self, Haystack, Haystacks, Word};
 use crate::{Date, Diagnostic};
 use rhai::{Array, Dynamic, Engine, EvalAltResult, ImmutableString, Map, NativeCallContext, FLOAT, INT};
 use std::cell::RefCell;
@@ -447,7 +447,7 @@ fn register_reading(engine: &mut Engine, session: &SharedSession) {
         let s = s.scoring(ctx)?;
         let answer = s.answer(ctx, id)?;
         let mut found = false;
-        each_word(ctx, list_items(ctx, &s.lists, &list)?, |_, v| {
+        each_word(ctx, resolve(ctx, &s.lists, &list)?.0, |_, v| {
             found = is_ticked(answer, v);
             !found
         })?;
@@ -458,7 +458,7 @@ fn register_reading(engine: &mut Engine, session: &SharedSession) {
         let s = s.scoring(ctx)?;
         let answer = s.answer(ctx, id)?;
         let mut count: INT = 0;
-        each_word(ctx, list_items(ctx, &s.lists, &list)?, |_, v| {
+        each_word(ctx, resolve(ctx, &s.lists, &list)?.0, |_, v| {
             count += INT::from(is_ticked(answer, v));
             true
         })?;
@@ -469,17 +469,19 @@ fn register_reading(engine: &mut Engine, session: &SharedSession) {
         let s = s.scoring(ctx)?;
         let answer = s.answer(ctx, id)?;
         let mut names = Vec::new();
-        for pair in list_items(ctx, &s.lists, &list)? {
-            let value_and_name = pair.read_lock::<Array>().and_then(|p| match &p[..] {
-                [value, name] => Some((value.as_immutable_string_ref().ok()?.clone(), name.as_immutable_string_ref().ok()?.clone())),
+        for pair in resolve(ctx, &s.lists, &list)?.0 {
+            // The name of a ticked value; `None` for an entry that is not a pair of text.
+            let ticked_name = pair.read_lock::<Array>().and_then(|p| match &p[..] {
+                [value, name] => {
+                    let (value, name) = (value.as_immutable_string_ref().ok()?, name.as_immutable_string_ref().ok()?);
+                    Some(is_ticked(answer, &value).then(|| name.clone()))
+                }
                 _ => None,
             });
-            let Some((value, name)) = value_and_name else {
+            let Some(ticked_name) = ticked_name else {
                 return Err(fail(ctx, format!("ticked_names(): each entry must be a [value, name] pair of text, like [\"tools\", \"the tools\"], not {pair}")));
             };
-            if is_ticked(answer, &value) {
-                names.push(name);
-            }
+            names.extend(ticked_name);
         }
         Ok(ImmutableString::from(text::join_words(&names)))
     });
@@ -536,31 +538,44 @@ fn each_word(ctx: &NativeCallContext, list: &[Dynamic], mut f: impl FnMut(usize,
     Ok(())
 }
 
+/// A list argument: its items, and its entries prepared for matching if the rule set kept it.
+type Resolved<'a> = (&'a [Dynamic], Option<&'a [Word<'static>]>);
+
+/// Resolves a list argument. A number that stands for no kept list is a mistake in the rule.
+fn resolve<'a>(ctx: &NativeCallContext, lists: &'a KeptLists, list: &'a ListArg) -> Res<Resolved<'a>> {
+    match list {
+        ListArg::Given(items) => Ok((items, None)),
+        ListArg::Kept(handle) => lists.get(*handle).map(|kept| (&kept.items[..], kept.words.as_deref())).ok_or_else(|| {
+            fail(ctx, format!("{}(): the second argument must be a list, like [\"cut\", \"reduc*\"], not the number {handle}", ctx.fn_name()))
+        }),
+    }
+}
+
 /// Calls `f` with the position of each entry of a word list, prepared for matching, until `f`
 /// returns false. A kept list was prepared when the rules compiled; a list written in the rule
 /// is prepared entry by entry as it goes.
-fn each_prepared_word(ctx: &NativeCallContext, lists: &KeptLists, list: &ListArg, mut f: impl FnMut(usize, &Word) -> bool) -> Res<()> {
-    if let ListArg::Kept(handle) = list {
-        if let Some(words) = lists.get(*handle).and_then(|kept| kept.words.as_deref()) {
+fn each_prepared_word(ctx: &NativeCallContext, (items, words): Resolved, mut f: impl FnMut(usize, &Word) -> bool) -> Res<()> {
+    match words {
+        Some(words) => {
             for (i, word) in words.iter().enumerate() {
                 if !f(i, word) {
                     break;
                 }
             }
-            return Ok(());
+            Ok(())
         }
+        None => each_word(ctx, items, |i, entry| f(i, &Word::new(entry))),
     }
-    each_word(ctx, list_items(ctx, lists, list)?, |i, entry| f(i, &Word::new(entry)))
 }
 
-/// The items of a list argument. A number that stands for no kept list is a mistake in the rule.
-fn list_items<'a>(ctx: &NativeCallContext, lists: &'a KeptLists, list: &'a ListArg) -> Res<&'a [Dynamic]> {
-    match list {
-        ListArg::Given(items) => Ok(items),
-        ListArg::Kept(handle) => lists.get(*handle).map(|kept| &kept.items[..]).ok_or_else(|| {
-            fail(ctx, format!("{}(): the second argument must be a list, like [\"cut\", \"reduc*\"], not the number {handle}", ctx.fn_name()))
-        }),
-    }
+/// The first entry of a word list found in `hay`, in list order (always a text entry).
+fn first_found<'a>(ctx: &NativeCallContext, hay: &Haystack, list: Resolved<'a>) -> Res<Option<&'a Dynamic>> {
+    let mut found = None;
+    each_prepared_word(ctx, list, |i, w| {
+        found = hay.has(w).then_some(i);
+        found.is_none()
+    })?;
+    Ok(found.map(|i| &list.0[i]))
 }
 
 /// Registers a list function twice: for a list written in the rule, and for a kept list's
@@ -571,6 +586,7 @@ fn register_list_fn<R: rhai::Variant + Clone>(
     name: &str,
     f: fn(&mut Session, &NativeCallContext, &str, ListArg) -> Res<R>,
 ) {
+    debug_assert!(crate::lists::LIST_FUNCTIONS.contains(&name), "{name} must be in lists::LIST_FUNCTIONS");
     let s = session.clone();
     engine.register_fn(name, move |ctx: NativeCallContext, first: &str, list: Array| f(&mut s.borrow_mut(), &ctx, first, ListArg::Given(list)));
     let s = session.clone();
@@ -583,29 +599,17 @@ fn register_text(engine: &mut Engine, session: &SharedSession) {
     engine.register_fn("has_number", |t: &str| text::has_number(t));
     register_list_fn(engine, session, "contains_any", |s, ctx, t, list| {
         let hay = s.haystacks.get(t);
-        let mut found = false;
-        each_prepared_word(ctx, &s.lists, &list, |_, w| {
-            found = hay.has(w);
-            !found
-        })?;
-        Ok(found)
+        Ok(first_found(ctx, hay, resolve(ctx, &s.lists, &list)?)?.is_some())
     });
     register_list_fn(engine, session, "first_match", |s, ctx, t, list| {
         let hay = s.haystacks.get(t);
-        let mut found = None;
-        each_prepared_word(ctx, &s.lists, &list, |i, w| {
-            found = hay.has(w).then_some(i);
-            found.is_none()
-        })?;
-        // `found` is only ever the position of a text entry.
-        let items = list_items(ctx, &s.lists, &list)?;
-        let entry = found.and_then(|i| items[i].as_immutable_string_ref().ok());
-        Ok(entry.map_or_else(ImmutableString::new, |e| Word::shown(&e).into()))
+        let found = first_found(ctx, hay, resolve(ctx, &s.lists, &list)?)?.and_then(|d| d.as_immutable_string_ref().ok());
+        Ok(found.map_or_else(ImmutableString::new, |entry| Word::shown(&entry).into()))
     });
     register_list_fn(engine, session, "count_matches", |s, ctx, t, list| {
         let hay = s.haystacks.get(t);
         let mut count: INT = 0;
-        each_prepared_word(ctx, &s.lists, &list, |_, w| {
+        each_prepared_word(ctx, resolve(ctx, &s.lists, &list)?, |_, w| {
             count += INT::from(hay.has(w));
             true
         })?;
@@ -649,7 +653,7 @@ fn register_scoring(engine: &mut Engine, session: &SharedSession) {
     engine.register_fn("current_score", move |ctx: NativeCallContext| -> Res<INT> {
         let mut s = s.borrow_mut();
         let s = s.scoring(&ctx)?;
-        Ok(overall_score(s.decl.forces.iter().zip(&s.run.points).map(|(f, &p)| (p, f.max))))
+        Ok(overall_score(&s.decl.forces, &s.run.points))
     });
 
     let s = session.clone();

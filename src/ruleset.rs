@@ -230,7 +230,7 @@ fn build_report(decl: &Declarations, run: Run, info: &RulesInfo) -> Report {
         .zip(&run.points)
         .map(|(f, &p)| ForceScore { id: f.id.clone(), label: f.label.clone(), score: p.clamp(0, f.max), max: f.max })
         .collect();
-    let score = overall_score(forces.iter().map(|f| (f.score, f.max)));
+    let score = overall_score(&decl.forces, &run.points);
 
     let (fit_id, fit_reason) = run.fit.unwrap_or_else(|| ("unknown".into(), String::new()));
     let raised = |flag: &String| run.flags.contains(flag);

@@ -56,8 +56,6 @@ pub fn has_number(text: &str) -> bool {
 /// ```
 #[derive(Debug)]
 pub struct Haystack {
-    /// The text as given, by which [`Haystacks`] finds it again.
-    text: String,
     lower: String,
     starts: Vec<usize>,
 }
@@ -79,7 +77,8 @@ fn word_starts(chars: impl Iterator<Item = (usize, bool)>) -> Vec<usize> {
 /// typically checks the same answer against several lists ("a result verb? a solution word?").
 #[derive(Debug, Default)]
 pub(crate) struct Haystacks {
-    recent: Vec<Haystack>,
+    /// Each text as given, and its prepared form.
+    recent: Vec<(String, Haystack)>,
 }
 
 impl Haystacks {
@@ -88,14 +87,14 @@ impl Haystacks {
 
     /// The prepared form of `text`, prepared now if it is not kept already.
     pub fn get(&mut self, text: &str) -> &Haystack {
-        match self.recent.iter().position(|h| h.text == text) {
-            Some(i) => &self.recent[i],
+        match self.recent.iter().position(|(given, _)| given == text) {
+            Some(i) => &self.recent[i].1,
             None => {
                 if self.recent.len() == Self::KEEP {
                     self.recent.remove(0);
                 }
-                self.recent.push(Haystack::new(text));
-                self.recent.last().expect("just pushed")
+                self.recent.push((text.to_owned(), Haystack::new(text)));
+                &self.recent.last().expect("just pushed").1
             }
         }
     }
@@ -119,7 +118,7 @@ impl Haystack {
             let starts = word_starts(lower.char_indices().map(|(i, c)| (i, c.is_alphanumeric())));
             (lower, starts)
         };
-        Self { text: text.to_owned(), lower, starts }
+        Self { lower, starts }
     }
 
     /// True if `entry` occurs as whole words (or, ending in `*`, at the start of a word).
@@ -154,7 +153,7 @@ impl Haystack {
 /// let reduce = Word::new(" Reduc* ");
 /// assert!(Haystack::new("a reduction in errors").has(&reduce));
 /// ```
-#[derive(Clone, Debug)]
+#[derive(Debug)]
 pub struct Word<'a> {
     needle: std::borrow::Cow<'a, str>,
     /// The entry ended in `*`: it matches the start of a word.

@@ -57,17 +57,17 @@ pub fn run(source: &str, rules: &RuleSet, day: Date, path: &Path) -> Result<Exit
     let mut last_progress = started;
     let jobs = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, 16);
 
+    let tiers = &tiers;
     std::thread::scope(|scope| -> Result<(), Failure> {
         let workers: Vec<Worker> = (0..jobs)
             .map(|_| {
                 let (line_tx, line_rx) = sync_channel::<Vec<(usize, String)>>(2);
                 let (result_tx, result_rx) = sync_channel::<Vec<Scored>>(2);
-                let tiers = tiers.clone();
                 scope.spawn(move || {
                     // The rules compiled once already on the main thread, so this cannot fail.
                     let Ok(rules) = RuleSet::compile(source) else { return };
                     for chunk in line_rx {
-                        let done = chunk.iter().map(|(n, l)| score_line(&rules, &tiers, day, *n, l)).collect();
+                        let done = chunk.iter().map(|(n, l)| score_line(&rules, tiers, day, *n, l)).collect();
                         if result_tx.send(done).is_err() {
                             return;
                         }
@@ -98,8 +98,16 @@ pub fn run(source: &str, rules: &RuleSet, day: Date, path: &Path) -> Result<Exit
         };
 
         // Chunk i goes to worker i % jobs; results are collected in the same order.
+        fn stopped<E>(_: E) -> Failure {
+            Failure("a scoring thread stopped".into())
+        }
         let mut sent = 0usize;
         let mut received = 0usize;
+        let mut collect_next = |received: &mut usize| -> Result<(), Failure> {
+            write(workers[*received % jobs].results.recv().map_err(stopped)?)?;
+            *received += 1;
+            Ok(())
+        };
         loop {
             let mut chunk = Vec::with_capacity(CHUNK);
             for (i, line) in lines.by_ref() {
@@ -114,10 +122,9 @@ pub fn run(source: &str, rules: &RuleSet, day: Date, path: &Path) -> Result<Exit
             let last = chunk.len() < CHUNK;
             if !chunk.is_empty() {
                 if sent - received == jobs {
-                    write(workers[received % jobs].results.recv().map_err(|_| Failure("a scoring thread stopped".into()))?)?;
-                    received += 1;
+                    collect_next(&mut received)?;
                 }
-                workers[sent % jobs].lines.send(chunk).map_err(|_| Failure("a scoring thread stopped".into()))?;
+                workers[sent % jobs].lines.send(chunk).map_err(stopped)?;
                 sent += 1;
             }
             if last {
@@ -125,8 +132,7 @@ pub fn run(source: &str, rules: &RuleSet, day: Date, path: &Path) -> Result<Exit
             }
         }
         while received < sent {
-            write(workers[received % jobs].results.recv().map_err(|_| Failure("a scoring thread stopped".into()))?)?;
-            received += 1;
+            collect_next(&mut received)?;
         }
         Ok(())
     })?;
