@@ -7,12 +7,12 @@ import { launchBrowser, newPage, startServer } from '../tests/browser/lib.mjs';
 
 const arg = (name) => {
   const i = process.argv.indexOf(name);
-  return i > 0 ? Number(process.argv[i + 1]) : undefined;
+  return i > 0 ? process.argv[i + 1] : undefined;
 };
-const nativeUs = arg('--native-us');
-const nativeJsonUs = arg('--native-json-us');
-const pkgAt = process.argv.indexOf('--pkg');
-const query = pkgAt > 0 ? `?pkg=${encodeURIComponent(process.argv[pkgAt + 1])}` : '';
+const nativeUs = Number(arg('--native-us')) || undefined;
+const nativeJsonUs = Number(arg('--native-json-us')) || undefined;
+const pkg = arg('--pkg');
+const query = pkg ? `?pkg=${encodeURIComponent(pkg)}` : '';
 
 const server = await startServer();
 const browser = await launchBrowser();

@@ -33,7 +33,7 @@ const highlight = HighlightStyle.define([
 
 const theme = EditorView.theme({
   '&': { height: '100%', fontSize: '14px', backgroundColor: 'var(--code-bg)', color: 'var(--text)' },
-  '.cm-scroller': { fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace', lineHeight: '1.5' },
+  '.cm-scroller': { fontFamily: 'var(--mono)', lineHeight: '1.5' },
   '.cm-content': { caretColor: 'var(--text)' },
   '.cm-cursor, .cm-dropCursor': { borderLeftColor: 'var(--text)' },
   '&.cm-focused > .cm-scroller > .cm-selectionLayer .cm-selectionBackground, .cm-selectionBackground, .cm-content ::selection': {
@@ -45,7 +45,7 @@ const theme = EditorView.theme({
   '.cm-panels': { backgroundColor: 'var(--subtle)', color: 'var(--text)' },
   '.cm-panels input, .cm-panels button': { color: 'var(--text)', backgroundColor: 'var(--surface)', border: '1px solid var(--control-border)' },
   '.cm-tooltip': { backgroundColor: 'var(--surface)', color: 'var(--text)', border: '1px solid var(--border)' },
-  '.cm-tooltip.cm-tooltip-autocomplete > ul': { fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace' },
+  '.cm-tooltip.cm-tooltip-autocomplete > ul': { fontFamily: 'var(--mono)' },
   '.cm-completionInfo': { maxWidth: '28em', whiteSpace: 'normal' },
   '.cm-completionDetail': { color: 'var(--muted)', fontStyle: 'normal', marginLeft: '1em' },
   // On the highlighted (blue) row the signature takes the row's white, not the muted grey.
@@ -60,9 +60,11 @@ const KEYWORDS = ['let', 'const', 'fn', 'if', 'else', 'switch', 'while', 'loop',
 function complete(context) {
   // Inside a string literal: the ids the rules declare (fields first, then forces).
   const inString = context.matchBefore(/"[\w-]*$/);
-  if (inString && isStringStart(context, inString.from)) {
+  const line = inString && context.state.doc.lineAt(inString.from);
+  const before = inString ? line.text.slice(0, inString.from - line.from) : '';
+  if (inString && isStringStart(before)) {
     // The rule API's signature says what this argument is: strength(force, field, …).
-    const param = parameterAt(context, inString.from);
+    const param = parameterAt(before);
     const fields = param !== 'force' && param !== 'id';
     const forces = param !== 'field' && param !== 'id';
     const options = [
@@ -90,10 +92,9 @@ function complete(context) {
 
 const PHASES = { declare: 'top of the file', score: 'inside fn evaluate()', any: 'anywhere' };
 
-/** The name of the rule API parameter a string at `quoteAt` is passed as, if it can tell. */
-function parameterAt(context, quoteAt) {
-  const line = context.state.doc.lineAt(quoteAt);
-  const call = /([A-Za-z_]\w*)\(\s*((?:"[^"]*"\s*,\s*|[\w.]+\s*,\s*)*)$/.exec(line.text.slice(0, quoteAt - line.from));
+/** The name of the rule API parameter a string is passed as, from the line `before` its quote. */
+function parameterAt(before) {
+  const call = /([A-Za-z_]\w*)\(\s*((?:"[^"]*"\s*,\s*|[\w.]+\s*,\s*)*)$/.exec(before);
   if (!call) return null;
   const fn = vocabulary.api.find((f) => f.name === call[1]);
   if (!fn) return null;
@@ -102,10 +103,8 @@ function parameterAt(context, quoteAt) {
   return params[index] ?? null;
 }
 
-function isStringStart(context, quoteAt) {
+function isStringStart(before) {
   // The quote opens a string if the text before it on the line has an even number of quotes.
-  const line = context.state.doc.lineAt(quoteAt);
-  const before = line.text.slice(0, quoteAt - line.from);
   return (before.match(/(?<!\\)"/g) ?? []).length % 2 === 0;
 }
 
@@ -241,7 +240,7 @@ export function createEditor({ host, doc, onChange, label = 'Rules', describedBy
         const word = view.state.wordAt(from);
         const line = doc.lineAt(from);
         const to = word && word.from === from ? word.to : Math.min(from + 1, line.to);
-        marks.push({ from, to: Math.max(from, to), severity: d.severity ?? 'error', source: d.source ?? d.kind, message: d.message });
+        marks.push({ from, to: Math.max(from, to), severity: d.severity ?? 'error', source: d.source, message: d.message });
       }
       view.dispatch(setDiagnostics(view.state, marks));
     },

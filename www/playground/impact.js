@@ -72,7 +72,7 @@ export class ImpactPanel {
 function outcomeCell(o, before) {
   if (!o) return h('td', { class: 'muted', text: 'no report (error)' });
   const delta = before ? o.score - before.score : 0;
-  const moved = before && before.tier.id !== o.tier.id;
+  const moved = tierMoved({ before, after: o });
   return h('td', {},
     h('span', { class: `tier-chip${moved ? ' moved' : ''}`, text: o.tier.label || o.tier.id }),
     ' ',

@@ -85,15 +85,16 @@ async function start() {
     forces: [],
   };
   // Saved rules that were never edited follow the server's defaults, which may have moved on.
-  const unedited = fromSave && !publishedFromFile && fromSave.rules === fromSave.published;
+  // (Saves from before `unedited` was kept carry the published rules to compare with.)
+  const unedited = Boolean(fromSave && !publishedFromFile && (fromSave.unedited ?? fromSave.rules === fromSave.published));
   const initialRules = unedited ? defaults.rules : saved?.rules ?? defaults.rules;
 
   // The cases' fingerprint, kept per cases array: every keystroke asks whether the work is
   // downloaded, and the cases (tens of KB) rarely change. This holds because state.cases is
   // only ever replaced with a new array, never changed in place.
   let printed = { cases: null, print: '' };
-  const casesPrint = (cases = state.cases) =>
-    (printed.cases === cases ? printed : (printed = { cases, print: fingerprint(JSON.stringify(cases)) })).print;
+  const casesPrint = () =>
+    (printed.cases === state.cases ? printed : (printed = { cases: state.cases, print: fingerprint(JSON.stringify(state.cases)) })).print;
 
   // What counts as "on disk": the rules as loaded, opened, shared or last downloaded.
   state.downloaded ??= { rules: fingerprint(initialRules), cases: casesPrint() };
@@ -157,15 +158,19 @@ async function start() {
   const runSoon = debounce(run, RUN_DELAY_MS);
 
   // These take the rules text when the caller has it already (the editor hands it over on
-  // every edit), so a keystroke copies the text out of the editor only once.
+  // every edit), so a keystroke copies the text out of the editor only once. The autosave
+  // leaves out what the next visit fetches again anyway: the default cases, and the published
+  // rules when they came from the server (only whether they were edited is kept).
   function snapshot(text = editor.getText()) {
+    const fromFile = state.origin.rules === 'file';
     return {
       v: 1,
       rules: text,
       request: state.request,
       today: state.today,
-      cases: state.cases,
-      published: state.published,
+      cases: state.origin.cases === 'server' ? undefined : state.cases,
+      published: fromFile ? state.published : undefined,
+      unedited: fromFile ? undefined : text === state.published,
       publishedName: state.publishedName,
       origin: state.origin,
       fileName: state.fileName,
@@ -215,8 +220,8 @@ async function start() {
       ...res.compile.map((d) => ({ ...d, origin: 'rules' })),
       ...res.scoreDiagnostics.map((d) => ({ ...d, origin: 'request' })),
       ...(res.crash ? [{ kind: 'runtime', message: res.crash, origin: 'rules' }] : []),
-    ];
-    editor.setDiagnostics(diagnostics.map((d) => ({ ...d, source: describeKind(d) })));
+    ].map((d) => ({ ...d, source: describeKind(d) }));
+    editor.setDiagnostics(diagnostics);
     problems.render(diagnostics);
     request.setFieldProblems(diagnostics.filter((d) => d.kind === 'input' && d.field));
 
@@ -255,7 +260,6 @@ async function start() {
     else if (res.scoreDiagnostics.length) setStatus(`The rules compile, but this request fails: ${plural(res.scoreDiagnostics.length, 'problem')}.`, { tone: 'bad', run: true });
     else if (failing) setStatus(`Scored · ${plural(failing, 'test case')} failing.`, { tone: 'warn', run: true });
     else setStatus('Scored · tests pass.', { tone: 'good', run: true });
-    document.body.dataset.runs = String(Number(document.body.dataset.runs ?? 0) + 1);
   }
 
   function focusField(id) {
@@ -312,7 +316,7 @@ async function start() {
       }
       state.cases = cases;
       state.origin.cases = 'file';
-      state.downloaded.cases = casesPrint(cases);
+      state.downloaded.cases = casesPrint();
       request.setCases(cases);
       changed();
       setStatus(`Opened ${plural(cases.length, 'test case')} from ${file.name}.`);

@@ -23,7 +23,7 @@ export class ProblemsPanel {
     this.count = byId('problem-count');
   }
 
-  /** Shows `diagnostics`, each `{kind, message, line?, column?, field?, limit?, origin}`. */
+  /** Shows `diagnostics`, each `{kind, source, message, line?, column?, field?, limit?, origin}`. */
   render(diagnostics) {
     this.count.textContent = String(diagnostics.length);
     this.count.classList.toggle('bad', diagnostics.length > 0);
@@ -35,7 +35,7 @@ export class ProblemsPanel {
       this.list,
       diagnostics.map((d) => {
         const where = d.line ? `Line ${d.line}${d.column ? `, column ${d.column}` : ''}` : d.field ? `Field ${d.field}` : null;
-        const head = h('span', { class: `kind kind-${d.kind}`, text: describeKind(d) });
+        const head = h('span', { class: `kind kind-${d.kind}`, text: d.source });
         const origin = d.origin === 'request' ? h('span', { class: 'muted small', text: ' · with this request' }) : null;
         const body = [head, origin, h('span', { class: 'message', text: d.message })];
         if (d.line) {
