@@ -85,7 +85,7 @@ proptest! {
     ) {
         let list = format!("[{}]", words.iter().map(|w| format!("{w:?}")).collect::<Vec<_>>().join(", "));
         let checks = |l: &str| format!("yes_if(`${{contains_any(text(\"goal\"), {l})}} ${{first_match(text(\"goal\"), {l})}} ${{count_matches(text(\"goal\"), {l})}}`);");
-        let kept = mini_with(&checks("WORDS")).replace("const BONUS = 5;", &format!("const BONUS = 5;\nconst WORDS = {list};"));
+        let kept = mini_with_settings(&format!("const WORDS = {list};"), &checks("WORDS"));
         let in_place = mini_with(&checks(&list));
         let request = serde_json::json!({ "goal": text });
         let answer = |source: &str| RuleSet::compile(source).unwrap().score(&request, today()).map(|r| r.conditions[0].clone()).map_err(|e| e.to_string());

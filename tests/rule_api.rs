@@ -189,23 +189,21 @@ fn every_api_function_is_documented_and_registered() {
 
 #[test]
 fn settings_of_every_kind_are_visible_inside_functions() {
-    let source = MINI.replace("const BONUS = 5;", "const BONUS = 5;\nconst TABLE = #{ small: 1, big: 2 };\nconst LIST = [10, 20, 30];")
-        .replace("fn evaluate() {", "fn evaluate() {\n    yes_if(`${TABLE.big} ${TABLE[\"small\"]} ${LIST[1]} ${LIST.len()} ${LIST.index_of(30)} ${BONUS}`);");
-    let rules = RuleSet::compile(&source).unwrap();
-    let report = rules.score(&json!({}), today()).unwrap();
-    assert_eq!(report.conditions[0], "Yes, if 2 1 20 3 2 5.");
+    let settings = "const TABLE = #{ small: 1, big: 2 };\nconst LIST = [10, 20, 30];";
+    let conditions = run_with(settings, "yes_if(`${TABLE.big} ${TABLE[\"small\"]} ${LIST[1]} ${LIST.len()} ${LIST.index_of(30)} ${BONUS}`);").unwrap();
+    assert_eq!(conditions[0], "Yes, if 2 1 20 3 2 5.");
 }
 
 #[test]
 fn a_function_variable_shadows_a_setting() {
-    let rules = RuleSet::compile(&mini_with("let BONUS = 7; yes_if(`${BONUS}`);")).unwrap();
-    assert_eq!(rules.score(&json!({}), today()).unwrap().conditions[0], "Yes, if 7.");
+    assert_eq!(run_with("", "let BONUS = 7; yes_if(`${BONUS}`);").unwrap()[0], "Yes, if 7.");
 }
 
-/// Scores an empty request with `MINI` plus `settings` at the top and `statement` at the start
-/// of `evaluate()`, and returns the conditions or the first error.
+/// Scores a request with two barriers ticked and a compliance driver, with `MINI` plus
+/// `settings` at the top and `statement` at the start of `evaluate()`, and returns the
+/// conditions or the first error.
 fn run_with(settings: &str, statement: &str) -> Result<Vec<String>, String> {
-    let source = mini_with(statement).replace("const BONUS = 5;", &format!("const BONUS = 5;\n{settings}"));
+    let source = mini_with_settings(settings, statement);
     let rules = RuleSet::compile(&source).map_err(|e| e.to_string())?;
     rules.score(&json!({"why": ["tools", "knowledge"], "driver": "compliance"}), today()).map(|r| r.conditions).map_err(|e| e.diagnostics()[0].message.clone())
 }

@@ -154,7 +154,7 @@ fn today_defaults_to_the_browsers_local_date_and_a_bad_one_is_an_input_diagnosti
 }
 
 #[wasm_bindgen_test]
-fn the_report_is_plain_json_data_without_maps() {
+fn the_report_and_its_tier_are_plain_objects_not_maps() {
     let rules = JsRuleSet::new(DEFAULT_RULES, None).unwrap();
     let result = rules.score(js(json!({})).unchecked_into(), None).unwrap();
     let report = Reflect::get(&result, &"report".into()).unwrap();

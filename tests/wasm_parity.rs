@@ -35,12 +35,12 @@ struct GoldenCase {
     expected: String,
     /// The whole case, expectations included, as JSON text.
     case: String,
-    /// The verdict of `Case::run` and its mismatches, as JSON text.
+    /// The verdict of `Case::run`, and its mismatches as JSON text.
     passed: bool,
     mismatches: String,
 }
 
-#[allow(dead_code)]
+#[cfg(not(target_arch = "wasm32"))]
 const GOLDEN_PATH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/target/parity/golden.json");
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -6,8 +6,10 @@
 //! `tsc --noEmit -p tests/ts/tsconfig.json`.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+use common::{default_cases, default_rules};
 use serde_json::{json, Value};
-use yesif::{cases, Date, Limits, RuleSet, API};
+use yesif::{Limits, RuleSet, API};
 
 fn to_value<T: serde::Serialize + ?Sized>(v: &T) -> Value {
     serde_json::to_value(v).expect("serialises")
@@ -16,14 +18,11 @@ fn to_value<T: serde::Serialize + ?Sized>(v: &T) -> Value {
 #[test]
 fn native_values_of_every_type_the_js_api_returns_are_written_for_the_typescript_check() {
     let root = env!("CARGO_MANIFEST_DIR");
-    let source = std::fs::read_to_string(format!("{root}/rules/ld-intake.rhai")).expect("the default rules");
-    let list = cases::parse(&std::fs::read_to_string(format!("{root}/rules/ld-intake.cases.json")).expect("cases"))
-        .expect("valid cases");
-    let rules = RuleSet::compile(&source).expect("the default rules compile");
+    let rules = default_rules();
 
     let mut reports = Vec::new();
     let mut mismatches = Vec::new();
-    for case in &list {
+    for case in &default_cases() {
         let outcome = case.run(&rules);
         if let Some(report) = &outcome.report {
             reports.push(to_value(report));
@@ -34,7 +33,7 @@ fn native_values_of_every_type_the_js_api_returns_are_written_for_the_typescript
         mismatches.extend(wrong.run(&rules).mismatches.iter().map(to_value));
     }
 
-    let today = Date::parse("2026-06-01").unwrap();
+    let today = common::today();
     let mut diagnostics = Vec::new();
     diagnostics.extend(RuleSet::check("fn evaluate() { let x = ; }", today).iter().map(to_value));
     diagnostics.extend(RuleSet::check("ruleset(\"x\", \"1\");", today).iter().map(to_value));

@@ -4,7 +4,7 @@
 //
 //   const server = await startServer();            // server.url('/www/') … await server.close()
 //   const browser = await launchBrowser();
-//   const page = await newPage(browser);           // page.errors: console errors + uncaught exceptions
+//   const page = await newPage(browser);           // page.errors: console errors + uncaught exceptions; page.warnings
 //   const violations = await axe(page);            // serious and critical axe-core violations
 //   const env = useBrowser();                      // in a test file: env.server, env.browser
 //   await recordViolations(page);                  // then window.__violations lists CSP violations
@@ -47,8 +47,10 @@ export async function newPage(browser, options = {}) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
   const page = await context.newPage();
   page.errors = [];
+  page.warnings = [];
   page.on('console', (msg) => {
     if (msg.type() === 'error') page.errors.push(msg.text());
+    else if (msg.type() === 'warning') page.warnings.push(msg.text());
   });
   page.on('pageerror', (error) => page.errors.push(`uncaught: ${error.message}`));
   page.on('close', () => context.close().catch(() => {}));

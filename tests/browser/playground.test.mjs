@@ -4,7 +4,7 @@
 // not depend on the default rubric, which L&D leads edit.
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { newPage, axe, useBrowser } from './lib.mjs';
 import { buildPlayground } from '../../www/build-playground.mjs';
 
@@ -108,7 +108,6 @@ test('the default rules load, compile and score their first case, with no CSP vi
   // The editor's styles apply (CodeMirror mounts in a shadow root, so the CSP allows them).
   const gutterDisplay = await page.locator('#editor .cm-gutters').evaluate((el) => getComputedStyle(el).display);
   assert.equal(gutterDisplay, 'flex');
-  mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: new URL('playground.png', SCREENSHOTS).pathname });
   noErrors(page);
 });

@@ -83,3 +83,9 @@ pub fn default_cases() -> Vec<yesif::cases::Case> {
 pub fn mini_with(statement: &str) -> String {
     MINI.replace("fn evaluate() {", &format!("fn evaluate() {{\n    {statement}"))
 }
+
+/// The same rule set with `settings` added to its own and `statement` at the start of
+/// `evaluate()`.
+pub fn mini_with_settings(settings: &str, statement: &str) -> String {
+    mini_with(statement).replace("const BONUS = 5;", &format!("const BONUS = 5;\n{settings}"))
+}
