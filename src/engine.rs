@@ -73,7 +73,7 @@ rhai::def_package! {
 
 thread_local! {
     // Building the library takes longer than compiling a small rule file; share one copy.
-    static STANDARD: Shared<rhai::Module> = RulesPackage::new().as_shared_module();
+    static RULES_PACKAGE: Shared<rhai::Module> = RulesPackage::new().as_shared_module();
 }
 
 /// Builds the sandboxed engine that compiles and runs one rule set.
@@ -82,7 +82,7 @@ thread_local! {
 /// the rule set that owns the engine.
 pub(crate) fn sandboxed_engine(limits: &Limits, session: SharedSession) -> Engine {
     let mut engine = Engine::new_raw();
-    engine.register_global_module(STANDARD.with(Clone::clone));
+    engine.register_global_module(RULES_PACKAGE.with(Clone::clone));
 
     engine
         .set_max_operations(limits.max_operations)

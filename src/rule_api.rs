@@ -584,13 +584,13 @@ fn register_list_fn<R: rhai::Variant + Clone>(
     engine: &mut Engine,
     session: &SharedSession,
     name: &str,
-    f: fn(&mut Session, &NativeCallContext, &str, ListArg) -> Res<R>,
+    f: fn(&mut Session, &NativeCallContext, &ImmutableString, ListArg) -> Res<R>,
 ) {
     debug_assert!(crate::lists::LIST_FUNCTIONS.contains(&name), "{name} must be in lists::LIST_FUNCTIONS");
     let s = session.clone();
-    engine.register_fn(name, move |ctx: NativeCallContext, first: &str, list: Array| f(&mut s.borrow_mut(), &ctx, first, ListArg::Given(list)));
+    engine.register_fn(name, move |ctx: NativeCallContext, first: ImmutableString, list: Array| f(&mut s.borrow_mut(), &ctx, &first, ListArg::Given(list)));
     let s = session.clone();
-    engine.register_fn(name, move |ctx: NativeCallContext, first: &str, handle: INT| f(&mut s.borrow_mut(), &ctx, first, ListArg::Kept(handle)));
+    engine.register_fn(name, move |ctx: NativeCallContext, first: ImmutableString, handle: INT| f(&mut s.borrow_mut(), &ctx, &first, ListArg::Kept(handle)));
 }
 
 fn register_text(engine: &mut Engine, session: &SharedSession) {

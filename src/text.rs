@@ -5,6 +5,8 @@
 //! "execute". An entry ending in `*` matches any word that starts with it: `reduc*` matches
 //! "reduce", "reduced" and "reduction". An entry may hold several words ("be aware").
 
+use rhai::ImmutableString;
+
 /// Joins names as a sentence would list them: "a", "a and b", "a, b and c" ("" for none).
 ///
 /// # Example
@@ -77,8 +79,8 @@ fn word_starts(chars: impl Iterator<Item = (usize, bool)>) -> Vec<usize> {
 /// typically checks the same answer against several lists ("a result verb? a solution word?").
 #[derive(Debug, Default)]
 pub(crate) struct Haystacks {
-    /// Each text as given, and its prepared form.
-    recent: Vec<(String, Haystack)>,
+    /// Each text as given (the rule's own string, shared, not copied), and its prepared form.
+    recent: Vec<(ImmutableString, Haystack)>,
 }
 
 impl Haystacks {
@@ -86,14 +88,15 @@ impl Haystacks {
     const KEEP: usize = 8;
 
     /// The prepared form of `text`, prepared now if it is not kept already.
-    pub fn get(&mut self, text: &str) -> &Haystack {
-        match self.recent.iter().position(|(given, _)| given == text) {
+    pub fn get(&mut self, text: &ImmutableString) -> &Haystack {
+        // The same answer passed again is usually the very same string: compare pointers first.
+        match self.recent.iter().position(|(given, _)| given.ptr_eq(text) || given == text) {
             Some(i) => &self.recent[i].1,
             None => {
                 if self.recent.len() == Self::KEEP {
                     self.recent.remove(0);
                 }
-                self.recent.push((text.to_owned(), Haystack::new(text)));
+                self.recent.push((text.clone(), Haystack::new(text)));
                 &self.recent.last().expect("just pushed").1
             }
         }
@@ -237,12 +240,12 @@ mod tests {
     #[test]
     fn prepared_texts_are_kept_per_text() {
         let mut kept = Haystacks::default();
-        assert!(kept.get("Reduce churn").contains("reduc*"));
-        assert!(!kept.get("Run a course").contains("reduc*"));
-        assert!(kept.get("Reduce churn").contains("churn"));
+        assert!(kept.get(&"Reduce churn".into()).contains("reduc*"));
+        assert!(!kept.get(&"Run a course".into()).contains("reduc*"));
+        assert!(kept.get(&"Reduce churn".into()).contains("churn"));
         assert_eq!(kept.recent.len(), 2);
         for i in 0..20 {
-            assert!(kept.get(&format!("text {i}")).contains(&i.to_string()));
+            assert!(kept.get(&format!("text {i}").into()).contains(&i.to_string()));
         }
         assert_eq!(kept.recent.len(), Haystacks::KEEP);
     }

@@ -42,11 +42,8 @@ fn run_one(rules: &RuleSet, day: Date, day_given: bool, json: bool, request: Opt
         }
     };
     // A test-case file ({name, today, request, expect}) scores its request, as of its date.
-    let (request, day) = match unwrap_case(&value) {
-        Some((req, case_day)) if !day_given => (req, case_day.unwrap_or(day)),
-        Some((req, _)) => (req, day),
-        None => (&value, day),
-    };
+    let (request, case_day) = unwrap_case(&value).unwrap_or((&value, None));
+    let day = case_day.filter(|_| !day_given).unwrap_or(day);
     match rules.score(request, day) {
         Ok(report) if json => println!("{}", report.to_json()),
         Ok(report) => print!("{}", render::report(&report)),
