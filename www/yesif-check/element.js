@@ -26,7 +26,7 @@ import { createView } from './view.js';
  * @typedef {import('./engine.js').LoadedRules} LoadedRules
  * @typedef {import('./engine.js').WidgetDiagnostic} WidgetDiagnostic
  * @typedef {'pending' | 'scored' | 'unavailable'} YesifStatus
- * @typedef {'fetch' | 'compile' | 'engine' | 'score' | 'form'} YesifErrorStage
+ * @typedef {import('./engine.js').LoadStage | 'score' | 'form'} YesifErrorStage
  * @typedef {{stage: YesifErrorStage, message: string, diagnostics: WidgetDiagnostic[]}} YesifErrorDetail
  * @typedef {{field: string, control: HTMLElement}} YesifFocusDetail
  */
@@ -63,7 +63,7 @@ export class YesifCheckElement extends HTMLElement {
   #report = null;
   /** @type {YesifStatus} */
   #status = 'pending';
-  #pending = { rules: true, form: true, score: true, hidden: false, setup: false };
+  #pending = { rules: true, form: true, score: true, setup: false };
   #updateQueued = false;
   #frame = 0;
   #dirty = false;
@@ -71,8 +71,8 @@ export class YesifCheckElement extends HTMLElement {
   #lastSetupWarning = '';
   /** what the shown report was scored from (answers, unreadable fields, date) */
   #scoredFrom = '';
-  /** @type {{text: string | null, map: Map<string, string>, problems: string[]}} the parsed field-map, reparsed when it changes */
-  #mapping = { text: null, map: new Map(), problems: [] };
+  /** @type {{map: Map<string, string>, problems: string[]}} the parsed field-map, parsed when it changes */
+  #mapping = parseFieldMap(null);
 
   constructor() {
     super();
@@ -121,23 +121,12 @@ export class YesifCheckElement extends HTMLElement {
    * @returns {Map<string, string>}
    */
   get fieldMap() {
-    return new Map(this.#fieldMap());
-  }
-
-  /** The parsed `field-map` ({map, problems}), parsed again only when the attribute changes (scoring reads it on every keystroke). */
-  #parsedFieldMap() {
-    const text = this.getAttribute('field-map');
-    if (text !== this.#mapping.text) this.#mapping = { text, ...parseFieldMap(text) };
-    return this.#mapping;
-  }
-
-  #fieldMap() {
-    return this.#parsedFieldMap().map;
+    return new Map(this.#mapping.map);
   }
 
   /** The name of a rule field's control in the host form: its `field-map` name, or its id. */
   #hostName(id) {
-    return this.#fieldMap().get(id) ?? id;
+    return this.#mapping.map.get(id) ?? id;
   }
 
   /** The control that holds a rule field's answer, or null (see `focusTarget`). */
@@ -237,9 +226,12 @@ export class YesifCheckElement extends HTMLElement {
     if (name === 'rules') this.#pending.rules = true;
     else if (name === 'for') this.#pending.form = true;
     else if (name === 'submit-fields') {
-      if (this.#form) syncHiddenInputs(this.#form, this.#owner);
-      this.#pending.hidden = true;
+      // The inputs under the old prefix go and the same values come back under the new one.
+      this.#writeHidden();
+      return;
     } else {
+      // Parsed here, once per change, since scoring reads the map on every keystroke.
+      if (name === 'field-map') this.#mapping = parseFieldMap(newValue);
       this.#pending.score = true;
       this.#pending.setup = true;
     }
@@ -258,12 +250,11 @@ export class YesifCheckElement extends HTMLElement {
 
   #update() {
     const pending = this.#pending;
-    this.#pending = { rules: false, form: false, score: false, hidden: false, setup: false };
+    this.#pending = { rules: false, form: false, score: false, setup: false };
     if (pending.form) this.#bind();
     else if (pending.setup) this.#scheduleSetupCheck();
     if (pending.rules) this.#load();
     else if (pending.score) this.#requestScore();
-    else if (pending.hidden) this.#writeHidden();
   }
 
   #bind() {
@@ -361,7 +352,7 @@ export class YesifCheckElement extends HTMLElement {
   #checkSetup() {
     const form = this.#form;
     if (!form || !this.#loaded) return;
-    const problems = [...this.#parsedFieldMap().problems];
+    const problems = [...this.#mapping.problems];
     const today = this.getAttribute('today');
     if (today && !this.today) problems.push(`today="${today}" is not a YYYY-MM-DD date; using the local date`);
     const missing = this.#loaded.fields.map((f) => this.#hostName(f.id)).filter((name) => !form.elements.namedItem(name));
@@ -396,16 +387,12 @@ export class YesifCheckElement extends HTMLElement {
     this.#dirty = false;
     const loaded = this.#loaded;
     if (!loaded || !this.#form) return;
-    const { request, unreadable } = readRequest(this.#form, loaded.fields, this.#fieldMap());
+    const { request, unreadable } = readRequest(this.#form, loaded.fields, this.#mapping.map);
     const today = this.today;
     // An event that leaves the answers as they were — a checkbox or a select fires `input` and
     // then `change`, a text box fires `change` when it is left — does not score them again.
     const from = JSON.stringify([request, unreadable, today || new Date().toDateString()]);
-    if (this.#status === 'scored' && from === this.#scoredFrom) {
-      // Nothing to score, but the hidden fields may have been taken out (a new prefix).
-      this.#writeHidden();
-      return;
-    }
+    if (this.#status === 'scored' && from === this.#scoredFrom) return;
     const options = today ? { today } : {};
     let result = score(loaded.rules, request, options);
     // A value the rules cannot read (too long, say) costs that field, not the whole report.
