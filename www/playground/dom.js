@@ -59,6 +59,6 @@ export function debounce(fn, ms) {
   let timer = null;
   return () => {
     clearTimeout(timer);
-    timer = setTimeout(() => fn(), ms);
+    timer = setTimeout(fn, ms);
   };
 }

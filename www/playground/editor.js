@@ -60,19 +60,21 @@ const KEYWORDS = ['let', 'const', 'fn', 'if', 'else', 'switch', 'while', 'loop',
 function complete(context) {
   // Inside a string literal: the ids the rules declare (fields first, then forces).
   const inString = context.matchBefore(/"[\w-]*$/);
-  const line = inString && context.state.doc.lineAt(inString.from);
-  const before = inString ? line.text.slice(0, inString.from - line.from) : '';
-  if (inString && isStringStart(before)) {
-    // The rule API's signature says what this argument is: strength(force, field, …).
-    const param = parameterAt(before);
-    const fields = param !== 'force' && param !== 'id';
-    const forces = param !== 'field' && param !== 'id';
-    const options = [
-      ...(fields ? vocabulary.fields : []).map((f) => ({ label: f.id, type: 'property', detail: `field · ${f.type}`, info: f.label, boost: 2 })),
-      ...(forces ? vocabulary.forces : []).map((f) => ({ label: f.id, type: 'enum', detail: `force · max ${f.max}`, info: f.label, boost: 1 })),
-    ];
-    if (!options.length) return null;
-    return { from: inString.from + 1, options, validFor: /^[\w-]*$/ };
+  if (inString) {
+    const line = context.state.doc.lineAt(inString.from);
+    const before = line.text.slice(0, inString.from - line.from);
+    if (isStringStart(before)) {
+      // The rule API's signature says what this argument is: strength(force, field, …).
+      const param = parameterAt(before);
+      const fields = param !== 'force' && param !== 'id';
+      const forces = param !== 'field' && param !== 'id';
+      const options = [
+        ...(fields ? vocabulary.fields : []).map((f) => ({ label: f.id, type: 'property', detail: `field · ${f.type}`, info: f.label, boost: 2 })),
+        ...(forces ? vocabulary.forces : []).map((f) => ({ label: f.id, type: 'enum', detail: `force · max ${f.max}`, info: f.label, boost: 1 })),
+      ];
+      if (!options.length) return null;
+      return { from: inString.from + 1, options, validFor: /^[\w-]*$/ };
+    }
   }
   const word = context.matchBefore(/[A-Za-z_]\w*$/);
   if (!word && !context.explicit) return null;

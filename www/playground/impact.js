@@ -38,8 +38,7 @@ export class ImpactPanel {
       replace(this.body);
       return;
     }
-    // The worker's rows are the current request, first, then one per case.
-    const caseCount = impact.rows.length - 1;
+    const caseCount = impact.rows.filter((r) => !r.current).length;
     // The current request first, then the cases that change tier, then the biggest moves.
     const weight = (r) => (r.current ? 3 : tierMoved(r) ? 2 : 1);
     const delta = (r) => Math.abs((r.after?.score ?? 0) - (r.before?.score ?? 0));

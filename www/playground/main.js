@@ -92,9 +92,15 @@ async function start() {
   // The cases' fingerprint, kept per cases array: every keystroke asks whether the work is
   // downloaded, and the cases (tens of KB) rarely change. This holds because state.cases is
   // only ever replaced with a new array, never changed in place.
-  let printed = { cases: null, print: '' };
-  const casesPrint = () =>
-    (printed.cases === state.cases ? printed : (printed = { cases: state.cases, print: fingerprint(JSON.stringify(state.cases)) })).print;
+  let printedCases = null;
+  let casesPrintText = '';
+  function casesPrint() {
+    if (printedCases !== state.cases) {
+      printedCases = state.cases;
+      casesPrintText = fingerprint(JSON.stringify(state.cases));
+    }
+    return casesPrintText;
+  }
 
   // What counts as "on disk": the rules as loaded, opened, shared or last downloaded.
   state.downloaded ??= { rules: fingerprint(initialRules), cases: casesPrint() };
@@ -121,7 +127,7 @@ async function start() {
     label: 'Rules (Rhai)',
     // aria-describedby cannot reach from the shadow root to the page, so the hint is copied.
     describedBy: byId('editor-keys').textContent,
-    onChange: (text) => changed(text),
+    onChange: changed,
   });
   window.yesifPlayground = { editor, state }; // for the browser tests and for curious leads
 
