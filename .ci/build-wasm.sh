@@ -4,13 +4,12 @@
 # `cargo rustc --crate-type cdylib` rather than `cargo build`: with the crate's two crate types
 # (cdylib for wasm, rlib for the CLI and tests) cargo silently skips LTO, which costs about a
 # fifth of the module's size. wasm-opt is not run: Debian's (108) emits modules that fail to
-# load and npm's binaryen barely changes the compressed size (see README, Development).
+# load and npm's binaryen barely changes the compressed size (see the README).
 #
 # `-inline-threshold=50` reaches the LTO step, where all the module's code is optimised at
 # once: opt-level "z" inlines almost nothing (LLVM's threshold 25), and Rhai's interpreter loop
-# pays for every call it does not inline. Measured in V8 (scoring the rule cases), against plain
-# "z" at 274 KB brotli: threshold 50, 285 KB and about 22 % faster; 75, 297 KB and 24 %; all of
-# opt-level "s", 318 KB (over the 300 KB budget) and 25 %.
+# pays for every call it does not inline: about 22 % faster scoring in V8 for 11 KB brotli. The
+# alternatives measured are in the README ("How the module is built").
 set -euo pipefail
 cd "$(dirname "$0")/.."
 target_dir=${CARGO_TARGET_DIR:-target}

@@ -19,7 +19,8 @@ apt_install() {
   local why=$1; shift
   if [ "$(id -u)" = 0 ]; then
     say "installing Debian's $*"
-    DEBIAN_FRONTEND=noninteractive apt-get update -qq
+    # Once per run: a fresh machine may need both a C compiler and Chromium.
+    [ -n "${apt_updated:-}" ] || { DEBIAN_FRONTEND=noninteractive apt-get update -qq; apt_updated=1; }
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
   else
     die "$why. As root, run:

@@ -47,9 +47,8 @@ fn ticked_names_lists_the_ticked_values_in_words_in_the_pairs_order() {
     assert_eq!(eval(&format!("`[${{{names}}}]`"), json!({})), "[]");
     assert_eq!(eval("ticked_names(\"driver\", [[\"compliance\", \"a mandate\"]])", json!({"driver": "compliance"})), "a mandate");
 
-    let rules = RuleSet::compile(&mini_with("yes_if(ticked_names(\"why\", [\"tools\"]));")).unwrap();
-    let err = rules.score(&json!({}), today()).unwrap_err();
-    assert!(err.diagnostics()[0].message.contains("each entry must be a [value, name] pair of text"), "{err:?}");
+    let err = run_with("", "yes_if(ticked_names(\"why\", [\"tools\"]));").unwrap_err();
+    assert!(err.contains("each entry must be a [value, name] pair of text"), "{err:?}");
 }
 
 #[test]
@@ -118,7 +117,7 @@ fn current_score_is_the_score_the_report_will_give() {
     let report = rules.score(&json!({}), today()).unwrap();
     assert_eq!(report.conditions, ["Yes, if 0.", "Yes, if 50."]);
     assert_eq!(report.score, 50);
-    let at_top = RuleSet::compile(&MINI.replace("fn evaluate() {", "let s = current_score();\nfn evaluate() {")).unwrap_err();
+    let at_top = RuleSet::compile(&mini_with_settings("let s = current_score();", "")).unwrap_err();
     assert!(at_top.diagnostics().iter().any(|d| d.message.contains("current_score() reads or scores a request")), "{at_top:?}");
 }
 

@@ -71,7 +71,7 @@ fn deeply_nested_expressions_hit_max_expr_depth() {
 #[test]
 fn limits_are_configurable_and_apply_to_compiling_too() {
     let tight = Limits { max_operations: 50, ..Limits::default() };
-    let err = RuleSet::compile_with(&MINI.replace("ruleset(", "let i = 0; while i < 100 { i += 1; }\nruleset("), &tight).err().unwrap();
+    let err = RuleSet::compile_with(&MINI.replace("ruleset(", "let i = 0; while i < 100 { i += 1; }\nruleset("), &tight).expect_err("the loop runs out of operations");
     assert_eq!(err.diagnostics()[0].limit.as_deref(), Some("maxOperations"));
 }
 

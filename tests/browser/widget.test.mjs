@@ -10,12 +10,28 @@ const env = useBrowser();
 
 const HOST = '/tests/browser/fixtures/host.html';
 
-/** Opens the host form with query `q` and waits until the widget has scored or failed. */
-async function openHost(q = '', options) {
+/** Opens `path`, after running `init` in it if given, and waits until the widget has scored or failed. */
+async function openPage(path, { options, init } = {}) {
   const page = await newPage(env.browser, options);
-  await page.goto(env.server.url(`${HOST}?today=2026-06-01&${q}`));
+  if (init) await page.addInitScript(init);
+  await page.goto(env.server.url(path));
   await settled(page);
   return page;
+}
+
+/** Opens the host form with query `q` (see openPage). */
+function openHost(q = '', options, init) {
+  return openPage(`${HOST}?today=2026-06-01&${q}`, { options, init });
+}
+
+/** Opens `path`, recording every yesif-error's detail in `window.__errors`, and waits for the widget. */
+function openRecordingErrors(path) {
+  return openPage(path, {
+    init: () => {
+      window.__errors = [];
+      document.addEventListener('yesif-error', (e) => window.__errors.push(e.detail));
+    },
+  });
 }
 
 function settled(page) {
@@ -42,6 +58,14 @@ function state(page) {
 
 function query(page) {
   return Object.fromEntries(new URL(page.url()).searchParams);
+}
+
+/** Types `text` into `selector`, submits, and returns what the form sent. */
+async function submitTyped(page, selector, text) {
+  await page.fill(selector, text);
+  await page.click('button[type="submit"]');
+  await page.waitForURL(/received\.html/);
+  return query(page);
 }
 
 describe('<yesif-check> on a host form', () => {
@@ -184,26 +208,6 @@ describe('<yesif-check> on a host form', () => {
     assert.equal(q.lnd_gap_fields, 'outcome,people,tried');
   });
 
-  /** Opens `path`, recording every yesif-error's detail in `window.__errors`, and waits for the widget. */
-  async function openRecordingErrors(path) {
-    const page = await newPage(env.browser);
-    await page.addInitScript(() => {
-      window.__errors = [];
-      document.addEventListener('yesif-error', (e) => window.__errors.push(e.detail));
-    });
-    await page.goto(env.server.url(path));
-    await settled(page);
-    return page;
-  }
-
-  /** Types `text` into `selector`, submits, and returns what the form sent. */
-  async function submitTyped(page, selector, text) {
-    await page.fill(selector, text);
-    await page.click('button[type="submit"]');
-    await page.waitForURL(/received\.html/);
-    return query(page);
-  }
-
   test('a missing rules file: a polite notice, diagnostics in the console and yesif-error, the form still submits', async () => {
     const page = await openRecordingErrors(`${HOST}?rules=missing.rhai`);
     const s = await state(page);
@@ -301,13 +305,10 @@ describe('<yesif-check> on a host form', () => {
   });
 
   test('events bubble and are composed; report, fields and rulesInfo are properties', async () => {
-    const page = await newPage(env.browser);
-    await page.addInitScript(() => {
+    const page = await openHost('', undefined, () => {
       window.__scores = [];
       document.addEventListener('yesif-score', (e) => window.__scores.push({ composed: e.composed, bubbles: e.bubbles, tier: e.detail.tier.id }));
     });
-    await page.goto(env.server.url(`${HOST}?today=2026-06-01`));
-    await settled(page);
     const info = await page.evaluate(() => {
       const c = document.querySelector('yesif-check');
       return { scores: window.__scores, same: c.report === c.report, fields: c.fields.map((f) => f.id), info: c.rulesInfo, map: [...c.fieldMap].length, prefix: c.submitFields, today: c.today };
@@ -353,9 +354,7 @@ describe('<yesif-check> on a host form', () => {
   });
 
   test('setup mistakes (unmatched fields, a bad field-map pair, a non-date today) are warned about once; scoring carries on', async () => {
-    const page = await newPage(env.browser);
-    await page.goto(env.server.url(`${HOST}?map=0&today=2026-02-30`));
-    await settled(page);
+    const page = await openPage(`${HOST}?map=0&today=2026-02-30`);
     await page.fill('#goal', 'typing does not repeat the warning');
     // The setup check runs in a later task than the score: wait for its warning itself.
     const junkWarned = page.waitForEvent('console', (m) => m.type() === 'warning' && m.text().includes('"junk"'));
