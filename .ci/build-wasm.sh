@@ -4,12 +4,12 @@
 # `cargo rustc --crate-type cdylib` rather than `cargo build`: with the crate's two crate types
 # (cdylib for wasm, rlib for the CLI and tests) cargo silently skips LTO, which costs about a
 # fifth of the module's size. wasm-opt is not run: Debian's (108) emits modules that fail to
-# load and npm's binaryen barely changes the compressed size (see the README).
+# load and npm's binaryen barely changes the compressed size (see docs/performance.md).
 #
 # `-inline-threshold=50` reaches the LTO step, where all the module's code is optimised at
 # once: opt-level "z" inlines almost nothing (LLVM's threshold 25), and Rhai's interpreter loop
 # pays for every call it does not inline: about 22 % faster scoring in V8 for 11 KB brotli. The
-# alternatives measured are in the README ("How the module is built").
+# alternatives measured are in docs/performance.md ("How the module is built").
 set -euo pipefail
 cd "$(dirname "$0")/.."
 target_dir=${CARGO_TARGET_DIR:-target}

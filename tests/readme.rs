@@ -1,5 +1,5 @@
-//! The README stays true: its example rule file compiles and behaves as described, and its
-//! rule API tables list every function the engine registers.
+//! The README stays true: its example rule file compiles and behaves as described, and the rule
+//! API tables (docs/rules.md, linked from it) list every function the engine registers.
 #![cfg(not(target_arch = "wasm32"))]
 
 use serde_json::json;
@@ -26,8 +26,8 @@ fn the_example_rule_file_works() {
 
 #[test]
 fn every_rule_api_function_is_documented() {
-    let text = readme();
+    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/rules.md")).unwrap();
     for f in yesif::API {
-        assert!(text.contains(&format!("| `{}` |", f.signature)), "README lacks {}", f.signature);
+        assert!(text.contains(&format!("| `{}` |", f.signature)), "docs/rules.md lacks {}", f.signature);
     }
 }
