@@ -200,3 +200,59 @@ fn score_batch_keeps_input_order_across_threads() {
     }
     assert!(err(&o).contains("4666 reports, 2334 errors"), "{}", err(&o));
 }
+
+#[test]
+fn score_batch_goes_on_after_a_line_that_is_not_utf8() {
+    let s = Scratch::new("latin1");
+    let good = "{\"goal\": \"Cut waste\"}\n";
+    let mut input: Vec<u8> = good.repeat(5000).into_bytes();
+    // "Réduire" in Latin-1: é is the single byte 0xE9, which UTF-8 never has on its own.
+    input.extend_from_slice(b"{\"goal\": \"R\xe9duire les erreurs\"}\n");
+    input.extend_from_slice(good.repeat(5000).as_bytes());
+    std::fs::write(s.path("mixed.jsonl"), &input).unwrap();
+    let o = yesif(&["score", "--rules", &s.path("mini.rhai"), "--today", "2026-06-01", "--batch", &s.path("mixed.jsonl")]);
+    assert_eq!(o.status.code(), Some(1), "a bad line makes the batch exit 1: {}", err(&o));
+    let lines: Vec<serde_json::Value> = out(&o).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(lines.len(), 10_001);
+    assert_eq!(
+        lines[5000],
+        serde_json::json!({"line": 5001, "error": [{"kind": "input", "column": 12,
+            "message": "the line is not UTF-8 text: byte 0xE9 at column 12 (save the file as UTF-8)"}]})
+    );
+    for (i, v) in lines.iter().enumerate().filter(|(i, _)| *i != 5000) {
+        assert_eq!(v["tier"]["id"], "ok", "line {}", i + 1);
+    }
+    assert!(err(&o).contains("scored 10001 requests") && err(&o).contains("10000 reports, 1 errors"), "{}", err(&o));
+}
+
+#[test]
+fn score_batch_turns_every_kind_of_bad_line_into_an_error_record() {
+    let s = Scratch::new("badlines");
+    let mut input: Vec<u8> = Vec::new();
+    input.extend_from_slice(b"[1, 2]\n"); // JSON, but not an object
+    input.extend_from_slice(b"42\r\n"); // a number, with a Windows line ending
+    input.extend_from_slice(b"{\"goal\": \"Cut waste\"}\r\n"); // good, with a Windows line ending
+    input.extend_from_slice(b"\xff\xfe{}\n"); // not UTF-8 at its first byte
+    input.extend_from_slice(b"{\"goal\": \"caf\xc3\"}\n"); // UTF-8 cut short in the middle of a character
+    input.extend_from_slice(b"{\"goal\": \"Cut waste\"}"); // good, with no line ending at the end of the file
+    std::fs::write(s.path("bad.jsonl"), &input).unwrap();
+    let o = yesif(&["score", "--rules", &s.path("mini.rhai"), "--today", "2026-06-01", "--batch", &s.path("bad.jsonl")]);
+    assert_eq!(o.status.code(), Some(1));
+    let lines: Vec<serde_json::Value> = out(&o).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(lines.len(), 6);
+    let lines_and_kinds: Vec<_> = lines.iter().map(|v| (v["line"].as_u64(), v["error"][0]["kind"].as_str(), v["tier"]["id"].as_str())).collect();
+    assert_eq!(
+        lines_and_kinds,
+        [
+            (Some(1), Some("input"), None),
+            (Some(2), Some("input"), None),
+            (None, None, Some("ok")),
+            (Some(4), Some("input"), None),
+            (Some(5), Some("input"), None),
+            (None, None, Some("ok")),
+        ]
+    );
+    assert_eq!(lines[3]["error"][0]["message"], "the line is not UTF-8 text: byte 0xFF at column 1 (save the file as UTF-8)");
+    assert_eq!(lines[4]["error"][0]["column"], 14);
+    assert!(err(&o).contains("2 reports, 4 errors"), "{}", err(&o));
+}

@@ -3,9 +3,12 @@
 //! A `RuleSet` belongs to one thread (its engine is not `Send`), so each worker compiles its own
 //! copy of the rules. The main thread reads chunks of lines, hands them to the workers in turn
 //! and writes their results back in the same turn, so the output keeps the input's order.
+//!
+//! A line that cannot be scored — not UTF-8, not JSON, not an object, a field of the wrong type —
+//! becomes an error record with its line number, and the batch goes on.
 
 use super::Failure;
-use std::io::{BufRead, BufWriter, IsTerminal, Write};
+use std::io::{BufRead, BufReader, BufWriter, IsTerminal, Write};
 use std::path::Path;
 use std::process::ExitCode;
 use std::sync::mpsc::{sync_channel, Receiver, SyncSender};
@@ -26,27 +29,63 @@ struct ErrorRecord<'a> {
 /// tier among the declared ones) or an error record.
 type Scored = (String, Result<Option<usize>, ()>);
 
+/// A numbered line of the input: its text, or why it has none (it is not UTF-8).
+type Line = (usize, Result<String, Diagnostic>);
+
 struct Worker {
-    lines: SyncSender<Vec<(usize, String)>>,
+    lines: SyncSender<Vec<Line>>,
     results: Receiver<Vec<Scored>>,
 }
 
-fn score_line(rules: &RuleSet, tiers: &[String], day: Date, line_no: usize, line: &str) -> Scored {
-    match rules.score_json(line, day) {
+fn score_line(rules: &RuleSet, tiers: &[String], day: Date, line_no: usize, line: &Result<String, Diagnostic>) -> Scored {
+    let scored = match line {
+        Ok(text) => rules.score_json(text, day).map_err(|e| e.diagnostics().to_vec()),
+        Err(d) => Err(vec![d.clone()]),
+    };
+    match scored {
         Ok(report) => {
             let tier = tiers.iter().position(|t| *t == report.tier.id);
             (report.to_json(), Ok(tier))
         }
         Err(errors) => {
-            let record = ErrorRecord { line: line_no, error: errors.diagnostics() };
+            let record = ErrorRecord { line: line_no, error: &errors };
             (serde_json::to_string(&record).unwrap_or_default(), Err(()))
         }
     }
 }
 
+/// The next line of `input` without its line ending (`\n` or `\r\n`), `None` at the end. A line
+/// that is not UTF-8 is an `input` diagnostic naming the first bad byte and its column.
+fn next_line(input: &mut impl BufRead, buf: &mut Vec<u8>) -> std::io::Result<Option<Result<String, Diagnostic>>> {
+    buf.clear();
+    if input.read_until(b'\n', buf)? == 0 {
+        return Ok(None);
+    }
+    if buf.last() == Some(&b'\n') {
+        buf.pop();
+        if buf.last() == Some(&b'\r') {
+            buf.pop();
+        }
+    }
+    Ok(Some(match std::str::from_utf8(buf) {
+        Ok(text) => Ok(text.to_owned()),
+        Err(e) => {
+            let good = &buf[..e.valid_up_to()];
+            // Lossless: the bytes up to the bad one are valid UTF-8.
+            let column = std::str::from_utf8(good).map_or(0, |s| s.chars().count()) + 1;
+            let byte = buf[e.valid_up_to()];
+            let mut d = Diagnostic::input(None, format!("the line is not UTF-8 text: byte 0x{byte:02X} at column {column} (save the file as UTF-8)"));
+            d.column = Some(column as u32);
+            Err(d)
+        }
+    }))
+}
+
 pub fn run(source: &str, rules: &RuleSet, day: Date, path: &Path) -> Result<ExitCode, Failure> {
     let file = std::fs::File::open(path).map_err(|e| Failure(format!("cannot read {}: {e}", path.display())))?;
-    let mut lines = std::io::BufReader::with_capacity(1 << 16, file).lines().enumerate();
+    let mut input = BufReader::with_capacity(1 << 16, file);
+    let mut buf = Vec::new();
+    let mut line_no = 0usize;
     let stdout = std::io::stdout();
     let mut out = BufWriter::with_capacity(1 << 16, stdout.lock());
     let progress = std::io::stderr().is_terminal();
@@ -61,7 +100,7 @@ pub fn run(source: &str, rules: &RuleSet, day: Date, path: &Path) -> Result<Exit
     std::thread::scope(|scope| -> Result<(), Failure> {
         let workers: Vec<Worker> = (0..jobs)
             .map(|_| {
-                let (line_tx, line_rx) = sync_channel::<Vec<(usize, String)>>(2);
+                let (line_tx, line_rx) = sync_channel::<Vec<Line>>(2);
                 let (result_tx, result_rx) = sync_channel::<Vec<Scored>>(2);
                 scope.spawn(move || {
                     // The rules compiled once already on the main thread, so this cannot fail.
@@ -110,13 +149,14 @@ pub fn run(source: &str, rules: &RuleSet, day: Date, path: &Path) -> Result<Exit
         };
         loop {
             let mut chunk = Vec::with_capacity(CHUNK);
-            for (i, line) in lines.by_ref() {
-                let line = line.map_err(|e| Failure(format!("cannot read {} at line {}: {e}", path.display(), i + 1)))?;
-                if !line.trim().is_empty() {
-                    chunk.push((i + 1, line));
-                    if chunk.len() == CHUNK {
-                        break;
-                    }
+            while let Some(line) = next_line(&mut input, &mut buf).map_err(|e| Failure(format!("cannot read {} at line {}: {e}", path.display(), line_no + 1)))? {
+                line_no += 1;
+                if line.as_ref().is_ok_and(|l| l.trim().is_empty()) {
+                    continue;
+                }
+                chunk.push((line_no, line));
+                if chunk.len() == CHUNK {
+                    break;
                 }
             }
             let last = chunk.len() < CHUNK;
