@@ -256,3 +256,25 @@ fn score_batch_turns_every_kind_of_bad_line_into_an_error_record() {
     assert_eq!(lines[4]["error"][0]["column"], 14);
     assert!(err(&o).contains("2 reports, 4 errors"), "{}", err(&o));
 }
+
+#[test]
+fn score_text_output_shows_control_characters_as_escapes() {
+    let s = Scratch::new("ansi");
+    // Clears the screen, sets the terminal's title, rings the bell and reverses the line.
+    let hostile = "Dana\u{1b}]0;pwned\u{7}\u{1b}[2J\u{9b}31m\u{202e}evil\nline";
+    let req = s.write("req.json", &serde_json::json!({"sponsor": hostile}).to_string());
+    let rules = concat!(env!("CARGO_MANIFEST_DIR"), "/rules/ld-intake.rhai");
+    let o = yesif(&["score", "--rules", rules, "--today", "2026-06-01", &req]);
+    assert!(o.status.success(), "{}", err(&o));
+    let text = out(&o);
+    assert!(
+        text.contains("  - A sponsor owns the result: Dana\\u{1b}]0;pwned\\u{7}\\u{1b}[2J\\u{9b}31m\\u{202e}evil\\nline. [sponsor] (+8)\n"),
+        "{text}"
+    );
+    let raw: Vec<char> = text.chars().filter(|c| c.is_control() && *c != '\n' || *c == '\u{202e}').collect();
+    assert_eq!(raw, [], "no control character reaches the terminal");
+    // --json keeps the exact text.
+    let o = yesif(&["score", "--rules", rules, "--today", "2026-06-01", "--json", &req]);
+    let report: serde_json::Value = serde_json::from_str(&out(&o)).unwrap();
+    assert!(report["findings"].as_array().unwrap().iter().any(|f| f["message"] == format!("A sponsor owns the result: {hostile}.")));
+}

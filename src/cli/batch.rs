@@ -185,7 +185,7 @@ pub fn run(source: &str, rules: &RuleSet, day: Date, path: &Path) -> Result<Exit
     let total = scored + failed;
     let rate = if secs > 0.0 { total as f64 / secs } else { 0.0 };
     eprintln!("scored {total} requests in {secs:.2} s ({rate:.0} a second, {jobs} threads): {scored} reports, {failed} errors");
-    let counts: Vec<String> = tiers.iter().zip(&per_tier).map(|(t, n)| format!("{t}: {n}")).collect();
+    let counts: Vec<String> = tiers.iter().zip(&per_tier).map(|(t, n)| format!("{}: {n}", super::render::visible(t))).collect();
     eprintln!("  {}", counts.join(", "));
     Ok(if failed == 0 { ExitCode::SUCCESS } else { ExitCode::FAILURE })
 }

@@ -1,6 +1,6 @@
 //! `yesif test`: run the cases beside each rule file.
 
-use super::{compile, read, Failure};
+use super::{compile, read, render::visible, Failure};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use yesif::cases::{self, cases_path};
@@ -35,9 +35,10 @@ fn run_file(rules: &yesif::RuleSet, list: &[cases::Case], path: &Path) -> (usize
             continue;
         }
         failed += 1;
-        println!("FAIL {} — {}", path.display(), outcome.name);
+        println!("FAIL {} — {}", path.display(), visible(&outcome.name));
         for m in &outcome.mismatches {
-            println!("    {}: expected {}\n    {}  actual   {}", m.what, m.expected, " ".repeat(m.what.len()), m.actual);
+            let what = visible(&m.what);
+            println!("    {what}: expected {}\n    {}  actual   {}", visible(&m.expected), " ".repeat(what.chars().count()), visible(&m.actual));
         }
     }
     println!("{}: {} cases, {} passed, {} failed", path.display(), list.len(), list.len() - failed, failed);
