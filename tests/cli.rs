@@ -278,3 +278,36 @@ fn score_text_output_shows_control_characters_as_escapes() {
     let report: serde_json::Value = serde_json::from_str(&out(&o)).unwrap();
     assert!(report["findings"].as_array().unwrap().iter().any(|f| f["message"] == format!("A sponsor owns the result: {hostile}.")));
 }
+
+#[test]
+fn score_shows_a_failing_rule_at_its_line_in_the_rule_file() {
+    let s = Scratch::new("rule-error");
+    let rules = s.write(
+        "r.rhai",
+        "ruleset(\"R\", \"1\");\nfield(\"goal\", \"Goal\", \"text\");\nforce(\"f\", \"F\", 10);\ntier(\"t\", \"T\", \"m\");\n\
+         fn spin() { loop {} }\nfn evaluate() {\n    if text(\"goal\") == \"spin\" { spin(); }\n    if text(\"goal\") != \"\" {\n        strength(\"f\", \"nope\", 1, \"x\");\n    }\n}\n",
+    );
+    let req = s.write("req3.json", "{\n  \"goal\": \"Cut waste by half\"\n}\n");
+    let o = yesif(&["score", "--rules", &rules, "--today", "2026-06-01", &req]);
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(
+        err(&o),
+        format!(
+            "error[runtime]: strength(): there is no field 'nope'; use \"\" for a finding about no particular field\n --> {rules}:9:9\n  |\n9 |         strength(\"f\", \"nope\", 1, \"x\");\n  |         ^\n\n"
+        )
+    );
+    // A limit reached inside a rule-file function names the rule file (and the line, where the
+    // engine knows it), not the request.
+    let spin = s.write("spin.json", "{\"goal\": \"spin\"}");
+    let o = yesif(&["score", "--rules", &rules, "--today", "2026-06-01", &spin]);
+    assert_eq!(o.status.code(), Some(1));
+    let e = err(&o);
+    assert!(e.starts_with("error[limit]: ") && e.contains(&format!(" --> {rules}")) && !e.contains("spin.json"), "{e}");
+    // A problem with the request itself still points into the request.
+    let bad = s.write("bad.json", "{\n  \"goal\": 5\n}\n");
+    let o = yesif(&["score", "--rules", &rules, "--today", "2026-06-01", &bad]);
+    assert_eq!(err(&o), format!("error[input]: Goal (goal): expects text, not a number (5)\n --> {bad}\n  = field: goal\n\n"));
+    let broken = s.write("broken.json", "{\n  \"goal\": \"x\",\n}");
+    let o = yesif(&["score", "--rules", &rules, "--today", "2026-06-01", &broken]);
+    assert!(err(&o).contains(&format!(" --> {broken}:3:1\n  |\n3 | }}\n  | ^\n")), "{}", err(&o));
+}

@@ -4,7 +4,13 @@ use super::{compile, read, render, today, Failure};
 use std::io::{IsTerminal, Read};
 use std::path::Path;
 use std::process::ExitCode;
-use yesif::{Date, RuleSet};
+use yesif::{Date, Diagnostic, DiagnosticKind, RuleSet};
+
+/// A text the CLI read, with the name it shows for it: the rule file, or the request file.
+struct Source<'a> {
+    name: &'a str,
+    text: &'a str,
+}
 
 pub fn run(rules: &Path, today_arg: Option<&str>, json: bool, batch: Option<&Path>, request: Option<&str>) -> Result<ExitCode, Failure> {
     let day = today(today_arg)?;
@@ -14,12 +20,22 @@ pub fn run(rules: &Path, today_arg: Option<&str>, json: bool, batch: Option<&Pat
     match batch {
         // The batch's threads compile the same text again, each for itself.
         Some(path) => super::batch::run(&source, &compiled, day, path),
-        None => run_one(&compiled, day, today_arg.is_some(), json, request),
+        None => run_one(&compiled, Source { name: &rules.display().to_string(), text: &source }, day, today_arg.is_some(), json, request),
+    }
+}
+
+/// Prints diagnostics, each against the text it points into: a problem with the request (kind
+/// `input`, positioned in the request's JSON when it has a position) against the request file,
+/// any other (a rule that failed or hit a limit) against the rule file, at the rule's line.
+fn print_diagnostics(list: &[Diagnostic], rules: &Source, request: &Source) {
+    for d in list {
+        let source = if d.kind == DiagnosticKind::Input { request } else { rules };
+        eprint!("{}", render::diagnostics(std::slice::from_ref(d), source.name, source.text));
     }
 }
 
 /// Scores one request as of `day`; a test-case file's own date wins unless `--today` was given.
-fn run_one(rules: &RuleSet, day: Date, day_given: bool, json: bool, request: Option<&str>) -> Result<ExitCode, Failure> {
+fn run_one(rules: &RuleSet, rules_source: Source, day: Date, day_given: bool, json: bool, request: Option<&str>) -> Result<ExitCode, Failure> {
     let (text, name) = match request {
         None | Some("-") => {
             if request.is_none() && std::io::stdin().is_terminal() {
@@ -36,7 +52,7 @@ fn run_one(rules: &RuleSet, day: Date, day_given: bool, json: bool, request: Opt
         Err(_) => {
             // The library turns the syntax error into a positioned diagnostic.
             if let Err(err) = rules.score_json(&text, day) {
-                eprint!("{}", render::diagnostics(err.diagnostics(), &name, &text));
+                print_diagnostics(err.diagnostics(), &rules_source, &Source { name: &name, text: &text });
             }
             return Ok(ExitCode::FAILURE);
         }
@@ -48,7 +64,7 @@ fn run_one(rules: &RuleSet, day: Date, day_given: bool, json: bool, request: Opt
         Ok(report) if json => println!("{}", report.to_json()),
         Ok(report) => print!("{}", render::report(&report)),
         Err(errors) => {
-            eprint!("{}", render::diagnostics(errors.diagnostics(), &name, &text));
+            print_diagnostics(errors.diagnostics(), &rules_source, &Source { name: &name, text: &text });
             return Ok(ExitCode::FAILURE);
         }
     }
