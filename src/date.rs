@@ -112,5 +112,43 @@ mod tests {
             assert_eq!(Date::parse(bad), None, "{bad}");
         }
         assert!(Date::parse("2024-02-29").is_some());
+        for bad in ["2026-06-01 ", " 2026-06-01", "+026-06-01", "2026-06-0a", "2026-0 -01", "2026-06--1", "2026-06-00", "2026-06-1a", "10000-01-01", "2026_06_01"] {
+            assert_eq!(Date::parse(bad), None, "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn every_month_ends_on_its_own_last_day() {
+        const DAYS: [u32; 12] = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+        // A common year, a leap year, and the century years: 1900 and 2100 are not leap
+        // years, 2000 and 2400 are.
+        for (year, leap) in [(2026, false), (2028, true), (1900, false), (2000, true), (2100, false), (2400, true)] {
+            for (i, &days) in DAYS.iter().enumerate() {
+                let month = i + 1;
+                let last = if month == 2 && leap { 29 } else { days };
+                let end = format!("{year}-{month:02}-{last:02}");
+                let after = format!("{year}-{month:02}-{:02}", last + 1);
+                assert!(Date::parse(&end).is_some(), "{end} is a date");
+                assert_eq!(Date::parse(&after), None, "{after} is not a date");
+                // The day after the last is the first of the next month.
+                let next = if month == 12 { format!("{}-01-01", year + 1) } else { format!("{year}-{:02}-01", month + 1) };
+                assert_eq!(Date::parse(&next).unwrap().days_since(Date::parse(&end).unwrap()), 1, "{end} to {next}");
+            }
+        }
+        for bad in ["2026-02-29", "2026-04-31", "2026-06-31", "2026-09-31", "2026-11-31", "1900-02-29", "2100-02-29", "2026-01-32", "2026-12-32"] {
+            assert_eq!(Date::parse(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn counts_days_from_1970_exactly() {
+        for (text, days) in [("1970-01-01", 0), ("1969-12-31", -1), ("1900-03-01", -25_508), ("2000-03-01", 11_017), ("2024-12-31", 20_088), ("2025-01-01", 20_089), ("2026-06-01", 20_605), ("1000-01-01", -354_285), ("9999-12-31", 2_932_896)] {
+            assert_eq!(Date::parse(text), Some(Date(days)), "{text}");
+            assert_eq!(Date::from_unix_days(days).to_string(), text);
+        }
+        let a = Date::parse("2024-02-28").unwrap();
+        assert_eq!(Date::parse("2024-03-01").unwrap().days_since(a), 2);
+        assert_eq!(a.days_since(Date::parse("2024-03-01").unwrap()), -2);
+        assert_eq!(Date::parse("2025-03-01").unwrap().days_since(Date::parse("2025-02-28").unwrap()), 1);
     }
 }

@@ -311,3 +311,20 @@ fn score_shows_a_failing_rule_at_its_line_in_the_rule_file() {
     let o = yesif(&["score", "--rules", &rules, "--today", "2026-06-01", &broken]);
     assert!(err(&o).contains(&format!(" --> {broken}:3:1\n  |\n3 | }}\n  | ^\n")), "{}", err(&o));
 }
+
+#[test]
+fn today_rejects_impossible_dates_for_every_month_length() {
+    let s = Scratch::new("today");
+    let req = s.write("req.json", r#"{"goal": "Cut waste"}"#);
+    for bad in ["2026-02-29", "2026-04-31", "2026-06-31", "2026-09-31", "2026-11-31", "2026-01-32", "2100-02-29", "2026-13-01"] {
+        let o = yesif(&["score", "--rules", &s.path("mini.rhai"), "--today", bad, "--json", &req]);
+        assert_eq!(o.status.code(), Some(2), "--today {bad}");
+        assert_eq!(err(&o), format!("yesif: --today must be a date as YYYY-MM-DD, not '{bad}'\n"));
+    }
+    for good in ["2028-02-29", "2000-02-29", "2026-04-30", "2026-09-30", "2026-08-31", "2026-12-31"] {
+        let o = yesif(&["score", "--rules", &s.path("mini.rhai"), "--today", good, "--json", &req]);
+        assert!(o.status.success(), "--today {good}: {}", err(&o));
+        let report: serde_json::Value = serde_json::from_str(&out(&o)).unwrap();
+        assert_eq!(report["today"], good);
+    }
+}
