@@ -1,13 +1,19 @@
 //! Property tests: arbitrary requests and arbitrary rule sources never panic compiling or
-//! scoring; they either work or come back as diagnostics. And a settings list, which the rule
+//! scoring; they either work, with the outcome they must give, or come back as diagnostics of
+//! the right kind. And a settings list, which the rule
 //! set keeps and passes by handle, matches exactly as the same list written in place.
 #![cfg(not(target_arch = "wasm32"))]
 
 mod common;
 use common::*;
 use proptest::prelude::*;
-use serde_json::Value;
-use yesif::{Limits, RuleSet};
+use serde_json::{json, Value};
+use yesif::{Diagnostic, DiagnosticKind, Diagnostics, Limits, Report, RuleSet};
+
+/// An outcome as comparable data: the report's exact JSON, or the diagnostics.
+fn as_text(outcome: Result<Report, Diagnostics>) -> Result<String, Vec<Diagnostic>> {
+    outcome.map(|r| r.to_json()).map_err(Diagnostics::into_vec)
+}
 
 /// Arbitrary JSON, biased towards the mini rules' field names so that typed reads are hit.
 fn json() -> impl Strategy<Value = Value> {
@@ -47,15 +53,37 @@ proptest! {
     #[test]
     fn any_request_scores_or_is_refused_without_panic(request in json()) {
         let rules = mini();
-        let _ = rules.score(&request, today());
-        // And the rule set still works afterwards.
-        let still_works = rules.score(&serde_json::Value::Object(Default::default()), today()).is_ok();
-        prop_assert!(still_works);
+        let outcome = as_text(rules.score(&request, today()));
+        match &outcome {
+            // The mini rules cannot fail on a request they accept: only the request is refused.
+            Err(e) => prop_assert!(e.iter().all(|d| d.kind == DiagnosticKind::Input && !d.message.is_empty()), "{:?}", e),
+            Ok(json) => {
+                let report: Value = serde_json::from_str(json).unwrap();
+                prop_assert!(report["score"].as_i64().is_some_and(|s| (0..=100).contains(&s)));
+                prop_assert!(["great", "ok", "needs-info"].contains(&report["tier"]["id"].as_str().unwrap()));
+            }
+        }
+        // The same request gives the same outcome again, and the rule set afterwards scores an
+        // empty request exactly as a fresh one does: nothing of a request stays behind.
+        prop_assert_eq!(as_text(rules.score(&request, today())), outcome);
+        prop_assert_eq!(as_text(rules.score(&json!({}), today())), as_text(mini().score(&json!({}), today())));
     }
 
     #[test]
     fn any_request_text_is_handled(text in ".{0,200}") {
-        let _ = mini().score_json(&text, today());
+        let rules = mini();
+        let outcome = as_text(rules.score_json(&text, today()));
+        match serde_json::from_str::<Value>(&text) {
+            // Text that is JSON scores exactly as the value it holds.
+            Ok(value) => prop_assert_eq!(outcome, as_text(rules.score(&value, today()))),
+            // Text that is not is one input diagnostic, placed in the text.
+            Err(_) => {
+                let e = outcome.unwrap_err();
+                prop_assert_eq!(e.len(), 1);
+                prop_assert!(e[0].kind == DiagnosticKind::Input && e[0].message.starts_with("the request is not valid JSON"), "{:?}", e);
+                prop_assert!(e[0].line.is_some_and(|l| l >= 1 && l as usize <= text.split('\n').count()), "{:?}", e);
+            }
+        }
     }
 
     #[test]
@@ -65,12 +93,22 @@ proptest! {
             Ok(rules) => { let _ = rules.score(&request, today()); }
             Err(e) => prop_assert!(!e.diagnostics().is_empty()),
         }
-        let _ = RuleSet::check(&source, today());
+        // `check` is a compile and a dry run on an empty request: the same diagnostics as those.
+        let checked = RuleSet::check(&source, today());
+        match RuleSet::compile(&source) {
+            Ok(rules) => prop_assert_eq!(checked, rules.score(&json!({}), today()).err().map(Diagnostics::into_vec).unwrap_or_default()),
+            Err(e) => prop_assert_eq!(checked, e.into_vec()),
+        }
     }
 
     #[test]
     fn arbitrary_text_as_rules_never_panics(source in "(\\PC|[(){}\\[\\];,.#\"`$]){0,120}") {
-        let _ = RuleSet::compile(&source);
+        if let Err(e) = RuleSet::compile(&source) {
+            // Every problem is the rules' own, and a position lies inside the text.
+            let lines = source.split('\n').count() as u32;
+            prop_assert!(e.diagnostics().iter().all(|d| d.kind != DiagnosticKind::Input && !d.message.is_empty()), "{:?}", e.diagnostics());
+            prop_assert!(e.diagnostics().iter().all(|d| d.line.is_none_or(|l| (1..=lines).contains(&l)) && d.column.is_none_or(|c| c >= 1)), "{:?}", e.diagnostics());
+        }
     }
 }
 
