@@ -260,5 +260,62 @@ mod tests {
     fn counts_words_with_letters_or_digits() {
         assert_eq!(word_count("  Raise win rate – from 18% to 24%  "), 7);
         assert_eq!(word_count(""), 0);
+        assert_eq!(word_count("- – — ..."), 0);
+        assert_eq!(word_count("e-learning\tx"), 2);
+    }
+
+    #[test]
+    fn joins_names_as_a_sentence_lists_them() {
+        assert_eq!(join_words::<&str>(&[]), "");
+        assert_eq!(join_words(&["a"]), "a");
+        assert_eq!(join_words(&["a", "b"]), "a and b");
+        assert_eq!(join_words(&["a", "b", "c"]), "a, b and c");
+        assert_eq!(join_words(&["a", "b", "c", "d"]), "a, b, c and d");
+    }
+
+    #[test]
+    fn blank_means_only_white_space() {
+        assert!(is_blank("") && is_blank(" \t\n "));
+        assert!(!is_blank(" x ") && !is_blank("-"));
+    }
+
+    #[test]
+    fn a_number_is_an_ascii_digit() {
+        assert!(has_number("from 18% to 24%") && has_number("Q4") && has_number("0"));
+        assert!(!has_number("no digits here") && !has_number("٣ months") && !has_number(""));
+    }
+
+    #[test]
+    fn a_word_ends_at_the_end_of_the_text_or_at_punctuation() {
+        assert!(has("we cut", "cut") && has("cut.", "cut") && has("(cut)", "cut"));
+        assert!(!has("cuts", "cut") && !has("cut2", "cut") && !has("cuté", "cut"));
+        assert!(has("cutting", "cut*") && has("cut", "cut*") && !has("a cu", "cut*"));
+        assert!(!has("a cu", "cut") && !has("c", "cut"));
+    }
+
+    #[test]
+    fn entries_are_trimmed_lowered_and_star_marked() {
+        assert!(has("ÉTÉ long", "ÉTÉ") && has("été long", "Été"));
+        assert!(has("reduction", " reduc * ") && !has("irreducible", " reduc * "));
+        let kept = Word::new("Reduc*").into_owned();
+        assert!(Haystack::new("A REDUCTION").has(&kept) && !Haystack::new("irreducible").has(&kept));
+        let whole = Word::new("cut").into_owned();
+        assert!(Haystack::new("cut costs").has(&whole) && !Haystack::new("cutting").has(&whole));
+        // An entry that starts with punctuation matches anywhere, even inside a word.
+        assert!(has("US$2M", "$") && has("up 5%", "%") && !has("five percent", "%"));
+        assert_eq!((Word::shown(" reduc* "), Word::shown("be aware *"), Word::shown("cut")), ("reduc", "be aware", "cut"));
+    }
+
+    #[test]
+    fn the_oldest_prepared_text_is_dropped_first() {
+        let mut kept = Haystacks::default();
+        for i in 0..Haystacks::KEEP + 1 {
+            kept.get(&format!("text {i}").into());
+        }
+        let texts: Vec<String> = kept.recent.iter().map(|(t, _)| t.to_string()).collect();
+        assert_eq!(texts.first().map(String::as_str), Some("text 1"));
+        assert_eq!(texts.last().map(String::as_str), Some(format!("text {}", Haystacks::KEEP).as_str()));
+        kept.clear();
+        assert!(kept.recent.is_empty());
     }
 }
