@@ -220,6 +220,9 @@ function wireResults(app) {
     else if (res.scoreDiagnostics.length) setStatus(`The rules compile, but this request fails: ${plural(res.scoreDiagnostics.length, 'problem')}.`, { tone: 'bad', run: true });
     else if (failing) setStatus(`Scored · ${plural(failing, 'test case')} failing.`, { tone: 'warn', run: true });
     else setStatus('Scored · tests pass.', { tone: 'good', run: true });
+    if (res.engineRestart) {
+      setStatus(`The rules engine failed (${res.engineRestart}) and was restarted; your rules and request are unchanged.`, { tone: 'bad' });
+    }
   };
 
   function focusField(id) {
