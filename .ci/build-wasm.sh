@@ -10,6 +10,9 @@
 # once: opt-level "z" inlines almost nothing (LLVM's threshold 25), and Rhai's interpreter loop
 # pays for every call it does not inline: about 22 % faster scoring in V8 for 11 KB brotli. The
 # alternatives measured are in docs/performance.md ("How the module is built").
+#
+# `--experimental-reset-state-function` exports `__wbg_reset_state()` from the glue: it swaps in
+# a fresh instance of the module after a trap, which www/yesif-check/recover.js relies on.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 target_dir=${CARGO_TARGET_DIR:-target}
@@ -17,5 +20,6 @@ target_dir=${CARGO_TARGET_DIR:-target}
 cargo rustc -q --lib --crate-type cdylib --target wasm32-unknown-unknown --profile wasm \
   -- -C llvm-args=-inline-threshold=50
 wasm-bindgen --target web --out-dir www/pkg --out-name yesif --remove-name-section \
+  --experimental-reset-state-function \
   "$target_dir/wasm32-unknown-unknown/wasm/yesif.wasm"
 echo "built www/pkg/ ($(( $(stat -c %s www/pkg/yesif_bg.wasm) / 1024 )) KiB wasm)"

@@ -9,8 +9,12 @@
 //! 135–165 µs a score, same build otherwise) and added 5 KB (brotli) to the module.
 //!
 //! Expected failures are data, as in the native API: bad rules and bad requests come back as
-//! `{type: "failure", diagnostics}`. Misuse of the API (unknown options, options of the wrong
-//! type, cases that are not cases) throws a JavaScript `Error`, made in one place, [`misuse`].
+//! `{type: "failure", diagnostics}`. Misuse of the API (an argument of the wrong type, unknown
+//! options, options of the wrong type, cases that are not cases) throws a JavaScript
+//! `TypeError`, made in one place, [`misuse`]. Arguments arrive as plain `JsValue`s (typed for
+//! TypeScript by the extern types below) and are checked here before Rust reads them: the glue
+//! wasm-bindgen writes for a `&str` parameter copies whatever it is given as if it were a
+//! string, and given a number or an object it corrupts the module's memory instead of throwing.
 //! A constructor cannot return a union, so `new RuleSet` throws on rules that do not compile,
 //! with the diagnostics on the error's `diagnostics` property.
 //!
@@ -21,7 +25,7 @@
 use crate::cases::{self, Mismatch};
 use crate::error::json_error_message;
 use crate::{Date, Diagnostic, Limits, Report, API};
-use js_sys::{Error, Reflect, JSON};
+use js_sys::{Array, Error, Reflect, TypeError, JSON};
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 
@@ -127,6 +131,8 @@ export interface CompileError extends Error { diagnostics: Diagnostic[]; }
 
 #[wasm_bindgen]
 extern "C" {
+    #[wasm_bindgen(typescript_type = "string")]
+    pub type StringArg;
     #[wasm_bindgen(typescript_type = "Limits")]
     pub type LimitsArg;
     #[wasm_bindgen(typescript_type = "ScoreOptions")]
@@ -160,12 +166,13 @@ impl JsRuleSet {
     /// Compiles `source`. Throws an `Error` with a `diagnostics` property if it does not
     /// compile, and a plain `Error` if `options` has an unknown key or a value of the wrong type.
     #[wasm_bindgen(constructor)]
-    pub fn new(source: &str, options: Option<LimitsArg>) -> Result<JsRuleSet, JsValue> {
+    pub fn new(source: StringArg, options: Option<LimitsArg>) -> Result<JsRuleSet, JsValue> {
+        let source = string_arg(&source, "new RuleSet: the rules source")?;
         let limits: Limits = match options {
             Some(o) => from_js(&o, "options")?,
             None => Limits::default(),
         };
-        match crate::RuleSet::compile_with(source, &limits) {
+        match crate::RuleSet::compile_with(&source, &limits) {
             Ok(rules) => Ok(JsRuleSet { rules }),
             Err(e) => Err(compile_error(e.diagnostics())?),
         }
@@ -178,9 +185,11 @@ impl JsRuleSet {
 
     /// Compiles `source` and scores an empty request as of `today` (default: the local date);
     /// never throws on bad rules.
-    pub fn check(source: &str, today: Option<String>) -> Result<CheckResult, JsValue> {
+    pub fn check(source: StringArg, today: Option<StringArg>) -> Result<CheckResult, JsValue> {
+        let source = string_arg(&source, "RuleSet.check: the rules source")?;
+        let today = today.map(|t| string_arg(&t, "RuleSet.check: today")).transpose()?;
         let diagnostics = match parse_today(today) {
-            Ok(today) => crate::RuleSet::check(source, today),
+            Ok(today) => crate::RuleSet::check(&source, today),
             Err(d) => vec![d],
         };
         if diagnostics.is_empty() {
@@ -197,6 +206,9 @@ impl JsRuleSet {
 
     /// Scores one request, an object of field values.
     pub fn score(&self, request: RequestArg, options: Option<ScoreOptionsArg>) -> Result<ScoreResult, JsValue> {
+        if !request.is_object() || Array::is_array(&request) {
+            return Err(misuse(&format!("score: the request must be an object of field values, not {}", kind_of(&request))));
+        }
         let options: ScoreOptions = match options {
             Some(o) => from_js(&o, "score options")?,
             None => ScoreOptions::default(),
@@ -271,9 +283,29 @@ struct ScoreOptions {
     today: Option<String>,
 }
 
-/// The one way misuse of the API reaches JavaScript: a thrown `Error`.
+/// The one way misuse of the API reaches JavaScript: a thrown `TypeError`.
 fn misuse(message: &str) -> JsValue {
-    Error::new(message).into()
+    TypeError::new(message).into()
+}
+
+/// The string in `value`, or a `TypeError` naming `what` and what it got instead.
+fn string_arg(value: &JsValue, what: &str) -> Result<String, JsValue> {
+    value.as_string().ok_or_else(|| misuse(&format!("{what} must be a string, not {}", kind_of(value))))
+}
+
+/// What a value is, in words, for error messages: "a number", "an array", "null"…
+fn kind_of(value: &JsValue) -> String {
+    if value.is_null() {
+        "null".into()
+    } else if value.is_undefined() {
+        "undefined".into()
+    } else if Array::is_array(value) {
+        "an array".into()
+    } else {
+        let kind = value.js_typeof().as_string().unwrap_or_default();
+        let article = if kind.starts_with(['a', 'e', 'i', 'o', 'u']) { "an" } else { "a" };
+        format!("{article} {kind}")
+    }
 }
 
 /// The `Error` a failed compile throws: the first diagnostic's message, and all of them.

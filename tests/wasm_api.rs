@@ -9,7 +9,7 @@ use js_sys::{Reflect, JSON};
 use serde_json::{json, Value};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
-use yesif::wasm::JsRuleSet;
+use yesif::wasm::{JsRuleSet, StringArg};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -34,6 +34,11 @@ fn evaluate() {
 }
 "#;
 
+/// A string argument, as JavaScript passes one.
+fn text(s: &str) -> StringArg {
+    JsValue::from_str(s).unchecked_into()
+}
+
 fn js(v: Value) -> JsValue {
     JSON::parse(&v.to_string()).expect("valid JSON")
 }
@@ -48,13 +53,19 @@ fn score(rules: &JsRuleSet, request: Value, today: &str) -> Value {
     rust(&rules.score(js(request).unchecked_into(), Some(options.unchecked_into())).expect("score does not throw"))
 }
 
+/// The message of a thrown `TypeError` (and a failure if it is any other value).
+fn type_error_message(e: &JsValue) -> String {
+    assert!(e.is_instance_of::<js_sys::TypeError>(), "a TypeError, not {e:?}");
+    error_message(e)
+}
+
 fn error_message(e: &JsValue) -> String {
     e.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message())).expect("a JS Error")
 }
 
 #[wasm_bindgen_test]
 fn a_failing_rule_a_bad_request_and_a_limit_leave_the_rule_set_and_the_module_usable() {
-    let rules = JsRuleSet::new(TRAPS, None).expect("compiles");
+    let rules = JsRuleSet::new(text(TRAPS), None).expect("compiles");
     let good = score(&rules, json!({"goal": "Cut returns by 10%"}), "2026-06-01");
     assert_eq!(good["type"], "success");
     assert_eq!(good["report"]["tier"]["id"], "ok");
@@ -73,73 +84,72 @@ fn a_failing_rule_a_bad_request_and_a_limit_leave_the_rule_set_and_the_module_us
     assert_eq!(spun["diagnostics"][0]["kind"], "limit");
     assert_eq!(spun["diagnostics"][0]["limit"], "maxOperations");
 
-    let not_an_object = rust(&rules.score(JsValue::from_f64(3.0).unchecked_into(), None).expect("no throw"));
-    assert_eq!(not_an_object["diagnostics"][0]["kind"], "input");
-    let undefined = rust(&rules.score(JsValue::UNDEFINED.unchecked_into(), None).expect("no throw"));
-    assert_eq!(undefined["type"], "failure");
+    // A request that is not an object is misuse: a TypeError, and the rule set goes on.
+    let e = rules.score(JsValue::from_f64(3.0).unchecked_into(), None).err().expect("throws");
+    assert_eq!(type_error_message(&e), "score: the request must be an object of field values, not a number");
 
     // A rule set whose rules do not compile, made in between, changes nothing either.
-    assert!(JsRuleSet::new("fn evaluate( {", None).is_err());
+    assert!(JsRuleSet::new(text("fn evaluate( {"), None).is_err());
 
     assert_eq!(score(&rules, json!({"goal": "Cut returns by 10%"}), "2026-06-01"), good, "the same rule set");
-    let fresh = JsRuleSet::new(TRAPS, None).expect("compiles again");
+    let fresh = JsRuleSet::new(text(TRAPS), None).expect("compiles again");
     assert_eq!(score(&fresh, json!({"goal": "Cut returns by 10%"}), "2026-06-01"), good, "a new rule set");
-    let default = JsRuleSet::new(DEFAULT_RULES, None).expect("the default rules compile");
+    let default = JsRuleSet::new(text(DEFAULT_RULES), None).expect("the default rules compile");
     assert_eq!(score(&default, json!({}), "2026-06-01")["type"], "success");
 }
 
 #[wasm_bindgen_test]
 fn rules_that_do_not_compile_throw_an_error_carrying_every_diagnostic() {
     let source = "ruleset(\"x\", \"1\");\nfn evaluate() {\n  let x = ;\n}";
-    let e = JsRuleSet::new(source, None).err().expect("throws");
+    let e = JsRuleSet::new(text(source), None).err().expect("throws");
     let diagnostics = rust(&Reflect::get(&e, &"diagnostics".into()).unwrap());
     assert_eq!(diagnostics[0]["kind"], "parse");
     assert_eq!((diagnostics[0]["line"].as_u64(), diagnostics[0]["column"].as_u64()), (Some(3), Some(11)));
     assert_eq!(error_message(&e), diagnostics[0]["message"].as_str().unwrap());
 
     // Declaration problems are all reported, not only the first.
-    let e = JsRuleSet::new("ruleset(\"x\", \"1\");", None).err().expect("throws");
+    let e = JsRuleSet::new(text("ruleset(\"x\", \"1\");"), None).err().expect("throws");
     let diagnostics = rust(&Reflect::get(&e, &"diagnostics".into()).unwrap());
     assert!(diagnostics.as_array().unwrap().len() >= 3, "no force, no tier, no evaluate: {diagnostics}");
 }
 
 #[wasm_bindgen_test]
 fn check_returns_diagnostics_as_data_and_never_throws() {
-    assert_eq!(rust(&JsRuleSet::check(DEFAULT_RULES, None).unwrap()), json!({"type": "success"}));
-    let found = rust(&JsRuleSet::check("fn evaluate() { let x = ; }", None).unwrap());
+    assert_eq!(rust(&JsRuleSet::check(text(DEFAULT_RULES), None).unwrap()), json!({"type": "success"}));
+    let found = rust(&JsRuleSet::check(text("fn evaluate() { let x = ; }"), None).unwrap());
     assert_eq!(found["type"], "failure");
     assert_eq!(found["diagnostics"][0]["kind"], "parse");
     // A rule that only fails on an empty request is caught by the dry run.
     let dry = "ruleset(\"x\",\"1\"); field(\"g\",\"G\",\"text\"); force(\"f\",\"F\",1); tier(\"t\",\"T\",\"m\");\nfn evaluate() { if !has(\"g\") { throw \"empty\"; } }";
-    let found = rust(&JsRuleSet::check(dry, Some("2026-06-01".into())).unwrap());
+    let found = rust(&JsRuleSet::check(text(dry), Some(text("2026-06-01"))).unwrap());
     assert_eq!(found["diagnostics"][0]["message"], "empty");
-    let found = rust(&JsRuleSet::check(DEFAULT_RULES, Some("June".into())).unwrap());
+    let found = rust(&JsRuleSet::check(text(DEFAULT_RULES), Some(text("June"))).unwrap());
     assert_eq!(found["diagnostics"][0]["field"], "today");
 }
 
 #[wasm_bindgen_test]
 fn limits_are_options_and_unknown_or_mistyped_options_throw() {
     let tight = js(json!({"maxOperations": 50}));
-    let rules = JsRuleSet::new(TRAPS, Some(tight.unchecked_into())).expect("compiles under 50 operations");
+    let rules = JsRuleSet::new(text(TRAPS), Some(tight.unchecked_into())).expect("compiles under 50 operations");
     let out = score(&rules, json!({"goal": "x"}), "2026-06-01");
     assert_eq!(out["type"], "success", "{out}");
     let out = score(&rules, json!({"spin": "x"}), "2026-06-01");
     assert!(out["diagnostics"][0]["message"].as_str().unwrap().contains("50 operations"), "{out}");
 
-    let e = JsRuleSet::new(TRAPS, Some(js(json!({"maxOperation": 50})).unchecked_into())).err().expect("typo throws");
+    let e = JsRuleSet::new(text(TRAPS), Some(js(json!({"maxOperation": 50})).unchecked_into())).err().expect("typo throws");
     assert!(error_message(&e).contains("maxOperation"), "{}", error_message(&e));
     assert!(Reflect::get(&e, &"diagnostics".into()).unwrap().is_undefined(), "misuse is not a diagnostic");
-    let e = JsRuleSet::new(TRAPS, Some(js(json!({"maxOperations": "many"})).unchecked_into())).err().expect("throws");
+    let e = JsRuleSet::new(text(TRAPS), Some(js(json!({"maxOperations": "many"})).unchecked_into())).err().expect("throws");
     assert!(error_message(&e).contains("invalid options"));
 
-    let rules = JsRuleSet::new(TRAPS, None).unwrap();
+    let rules = JsRuleSet::new(text(TRAPS), None).unwrap();
     let e = rules.score(js(json!({})).unchecked_into(), Some(js(json!({"tody": "2026-06-01"})).unchecked_into()));
     assert!(error_message(&e.err().expect("unknown score option throws")).contains("tody"));
 }
 
 #[wasm_bindgen_test]
 fn today_defaults_to_the_browsers_local_date_and_a_bad_one_is_an_input_diagnostic() {
-    let rules = JsRuleSet::new(TRAPS, None).unwrap();
+    let rules = JsRuleSet::new(text(TRAPS), None).unwrap();
     let now = js_sys::Date::new_0();
     let local = format!("{:04}-{:02}-{:02}", now.get_full_year(), now.get_month() + 1, now.get_date());
     let out = rust(&rules.score(js(json!({})).unchecked_into(), None).unwrap());
@@ -155,7 +165,7 @@ fn today_defaults_to_the_browsers_local_date_and_a_bad_one_is_an_input_diagnosti
 
 #[wasm_bindgen_test]
 fn the_report_and_its_tier_are_plain_objects_not_maps() {
-    let rules = JsRuleSet::new(DEFAULT_RULES, None).unwrap();
+    let rules = JsRuleSet::new(text(DEFAULT_RULES), None).unwrap();
     let result = rules.score(js(json!({})).unchecked_into(), None).unwrap();
     let report = Reflect::get(&result, &"report".into()).unwrap();
     assert!(report.is_object() && !report.is_instance_of::<js_sys::Map>());
@@ -168,7 +178,7 @@ fn the_report_and_its_tier_are_plain_objects_not_maps() {
 
 #[wasm_bindgen_test]
 fn fields_info_version_and_api_describe_the_rules_and_the_engine() {
-    let rules = JsRuleSet::new(TRAPS, None).unwrap();
+    let rules = JsRuleSet::new(text(TRAPS), None).unwrap();
     let fields = rust(&rules.fields().unwrap());
     assert_eq!(fields[0], json!({"id": "goal", "label": "Goal", "type": "text", "required": false, "followup": false, "options": []}));
     let info = rust(&rules.info().unwrap());
@@ -183,7 +193,7 @@ fn fields_info_version_and_api_describe_the_rules_and_the_engine() {
 
 #[wasm_bindgen_test]
 fn run_cases_with_cases_that_are_not_cases_throws() {
-    let rules = JsRuleSet::new(TRAPS, None).unwrap();
+    let rules = JsRuleSet::new(text(TRAPS), None).unwrap();
     assert!(rules.run_cases(JsValue::from_str("not json").unchecked_into()).is_err());
     assert!(rules.run_cases(js(json!([{"name": "x"}])).unchecked_into()).is_err());
     let ok = rules
@@ -193,4 +203,41 @@ fn run_cases_with_cases_that_are_not_cases_throws() {
     assert_eq!(ok[0]["passed"], false);
     assert_eq!(ok[0]["mismatches"][0], json!({"what": "tier", "expected": "more", "actual": "ok"}));
     assert_eq!(ok[0]["report"]["tier"]["id"], "ok");
+}
+
+#[wasm_bindgen_test]
+fn arguments_of_the_wrong_type_throw_a_type_error_before_rust_reads_them_and_the_module_goes_on() {
+    let num = || JsValue::from_f64(42.0);
+    let obj = || js(json!({}));
+    let e = JsRuleSet::new(num().unchecked_into(), None).err().expect("new RuleSet(42) throws");
+    assert_eq!(type_error_message(&e), "new RuleSet: the rules source must be a string, not a number");
+    let e = JsRuleSet::new(obj().unchecked_into(), None).err().expect("new RuleSet({}) throws");
+    assert_eq!(type_error_message(&e), "new RuleSet: the rules source must be a string, not an object");
+    let e = JsRuleSet::new(JsValue::UNDEFINED.unchecked_into(), None).err().expect("new RuleSet() throws");
+    assert_eq!(type_error_message(&e), "new RuleSet: the rules source must be a string, not undefined");
+    let e = JsRuleSet::new(text(TRAPS), Some(num().unchecked_into())).err().expect("options 42 throws");
+    assert!(type_error_message(&e).starts_with("invalid options: "), "{}", error_message(&e));
+
+    let e = JsRuleSet::check(num().unchecked_into(), None).err().expect("check(42) throws");
+    assert_eq!(type_error_message(&e), "RuleSet.check: the rules source must be a string, not a number");
+    let e = JsRuleSet::check(obj().unchecked_into(), None).err().expect("check({}) throws");
+    assert_eq!(type_error_message(&e), "RuleSet.check: the rules source must be a string, not an object");
+    let e = JsRuleSet::check(text(TRAPS), Some(num().unchecked_into())).err().expect("check(src, 42) throws");
+    assert_eq!(type_error_message(&e), "RuleSet.check: today must be a string, not a number");
+
+    let rules = JsRuleSet::new(text(TRAPS), None).unwrap();
+    for (request, kind) in [(num(), "a number"), (JsValue::NULL, "null"), (JsValue::UNDEFINED, "undefined"), (js(json!([1])), "an array"), (JsValue::from_str("{}"), "a string")] {
+        let e = rules.score(request.unchecked_into(), None).err().expect("throws");
+        assert_eq!(type_error_message(&e), format!("score: the request must be an object of field values, not {kind}"));
+    }
+    let e = rules.score(obj().unchecked_into(), Some(num().unchecked_into())).err().expect("score({}, 42) throws");
+    assert!(type_error_message(&e).starts_with("invalid score options: "));
+    let e = rules.run_cases(num().unchecked_into()).err().expect("runCases(42) throws");
+    type_error_message(&e);
+    let e = rules.run_cases(obj().unchecked_into()).err().expect("runCases({}) throws");
+    type_error_message(&e);
+
+    // Nothing above reached Rust as a string: the module and the rule set work as before.
+    assert_eq!(score(&rules, json!({"goal": "Cut returns by 10%"}), "2026-06-01")["report"]["tier"]["id"], "ok");
+    assert_eq!(rust(&JsRuleSet::check(text(DEFAULT_RULES), None).unwrap()), json!({"type": "success"}));
 }

@@ -132,7 +132,7 @@ mod browser {
         let golden: Vec<GoldenFile> = serde_json::from_str(GOLDEN).expect("the golden file");
         let mut compared = 0;
         for file in &golden {
-            let rules = match (JsRuleSet::new(&file.source, None), &file.compile_error) {
+            let rules = match (JsRuleSet::new(JsValue::from_str(&file.source).unchecked_into(), None), &file.compile_error) {
                 (Ok(rules), None) => rules,
                 (Err(e), Some(native)) => {
                     let diagnostics = js_sys::Reflect::get(&e, &"diagnostics".into()).expect("diagnostics");
@@ -159,7 +159,7 @@ mod browser {
     fn run_cases_gives_every_rule_case_the_native_verdict_and_report() {
         let golden: Vec<GoldenFile> = serde_json::from_str(GOLDEN).expect("the golden file");
         for file in golden.iter().filter(|f| f.compile_error.is_none()) {
-            let rules = JsRuleSet::new(&file.source, None).expect("compiles");
+            let rules = JsRuleSet::new(JsValue::from_str(&file.source).unchecked_into(), None).expect("compiles");
             let cases = format!("[{}]", file.cases.iter().map(|c| c.case.as_str()).collect::<Vec<_>>().join(","));
             // Both forms runCases takes: an array of cases, and the text of a cases file.
             for input in [js(&cases), JsValue::from_str(&cases)] {

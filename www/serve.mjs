@@ -1,14 +1,16 @@
-// A static file server for the demo and the browser tests: serves the repository root, sends
-// `.wasm` as application/wasm, and sets the strict Content-Security-Policy the product must work
-// under. No dependencies, so a fresh machine needs nothing but Node.js.
+// A static file server for the demo and the browser tests: serves what the site needs from the
+// repository (the allow-list `SERVED` below; everything else, dot-paths such as `/.git/config`
+// included, is a 404), sends `.wasm` as application/wasm, and sets the strict
+// Content-Security-Policy the product must work under. No dependencies, so a fresh machine
+// needs nothing but Node.js.
 //
 //   node www/serve.mjs [--port 8080] [--host 127.0.0.1] [--no-csp]
 //
 // Exported `serve({port, host, root, csp})` returns a started http.Server (port 0 = any free
 // port) for tests.
 import { createServer } from 'node:http';
-import { createReadStream, statSync } from 'node:fs';
-import { extname, join, normalize, resolve, sep } from 'node:path';
+import { createReadStream, realpathSync, statSync } from 'node:fs';
+import { extname, join, normalize, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
@@ -26,6 +28,14 @@ export const CSP = [
   "form-action 'self'",
 ].join('; ');
 
+/**
+ * What the site is made of, as repository-relative folders: the pages and their modules, the
+ * rules they load, and the browser tests' host pages. Only files with a type in `TYPES` are
+ * served from them, never a dot-file or dot-folder, nor the build tools' packages.
+ */
+export const SERVED = ['www/', 'rules/', 'tests/browser/fixtures/'];
+const NOT_SERVED = ['www/node_modules/'];
+
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -36,6 +46,7 @@ const TYPES = {
   '.rhai': 'text/plain; charset=utf-8',
   '.png': 'image/png',
   '.svg': 'image/svg+xml',
+  '.map': 'application/json; charset=utf-8',
   '.ts': 'text/plain; charset=utf-8',
   '.md': 'text/plain; charset=utf-8',
   '.txt': 'text/plain; charset=utf-8',
@@ -51,14 +62,11 @@ export function serve({ port = 8080, host = '127.0.0.1', root = ROOT, csp = true
       res.writeHead(400).end('bad request');
       return;
     }
-    if (path !== root && !path.startsWith(root + sep)) {
-      res.writeHead(403).end('forbidden');
-      return;
-    }
     if (url.pathname === '/') {
       res.writeHead(302, { Location: '/www/' }).end();
       return;
     }
+    const notFound = () => res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('not found');
     let stat;
     try {
       stat = statSync(path);
@@ -67,7 +75,12 @@ export function serve({ port = 8080, host = '127.0.0.1', root = ROOT, csp = true
         stat = statSync(path);
       }
     } catch {
-      res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('not found');
+      notFound();
+      return;
+    }
+    // A symlink is judged by where it leads.
+    if (!stat.isFile() || !isServed(realpathSync(root), realpathSync(path))) {
+      notFound();
       return;
     }
     const headers = {
@@ -85,6 +98,15 @@ export function serve({ port = 8080, host = '127.0.0.1', root = ROOT, csp = true
     server.once('error', fail);
     server.listen(port, host, () => ok(server));
   });
+}
+
+/** True for a file (an absolute, normalised path) the site is made of; see `SERVED`. */
+export function isServed(root, path) {
+  if (!path.startsWith(root + sep)) return false; // outside the repository
+  const rel = relative(root, path).split(sep).join('/');
+  if (rel.split('/').some((part) => part.startsWith('.') || part === '')) return false;
+  if (!Object.hasOwn(TYPES, extname(rel))) return false;
+  return SERVED.some((dir) => rel.startsWith(dir)) && !NOT_SERVED.some((dir) => rel.startsWith(dir));
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

@@ -10,6 +10,7 @@
 //   await recordViolations(page);                  // then window.__violations lists CSP violations
 //   await reportWhere(page, (r) => r.score > 0);   // waits for the widget's report to match
 //   const samples = sharedSamples();               // the shared samples among the default cases
+//   await injectTraps(page);                       // RuleSet.score traps for real on TRAP-ONCE / TRAP-ALWAYS
 import { after, afterEach, before } from 'node:test';
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
@@ -86,6 +87,35 @@ export function recordViolations(page) {
 export function reportWhere(page, predicate) {
   const check = new Function(`return () => { const r = document.querySelector('yesif-check').report; return Boolean(r && (${predicate})(r)); };`)();
   return page.waitForFunction(check);
+}
+
+/**
+ * Serves the page (and its workers) a wasm glue, www/pkg/yesif.js, that makes the module trap for
+ * real on demand: `RuleSet.prototype.score` given a request whose JSON contains "TRAP-ALWAYS"
+ * (every time) or "TRAP-ONCE" (the first time in that page or worker) points the rule set at
+ * memory outside the module before calling it, so the instance traps with
+ * `RuntimeError: memory access out of bounds`, as after a panic. `globalThis.__yesifTraps`
+ * counts the traps. Only the test sees this glue; the product's is unchanged.
+ */
+export async function injectTraps(page) {
+  await page.context().route('**/www/pkg/yesif.js', async (route) => {
+    const response = await route.fetch();
+    const glue = await response.text();
+    const patch = `
+{
+  const score = RuleSet.prototype.score;
+  RuleSet.prototype.score = function (request, options) {
+    const text = JSON.stringify(request ?? null) ?? '';
+    if (text.includes('TRAP-ALWAYS') || (text.includes('TRAP-ONCE') && !globalThis.__yesifTraps)) {
+      globalThis.__yesifTraps = (globalThis.__yesifTraps ?? 0) + 1;
+      this.__wbg_ptr = 0xfffffff0;
+    }
+    return score.call(this, request, options);
+  };
+}
+`;
+    await route.fulfill({ response, body: glue + patch });
+  });
 }
 
 /** The shared samples (S1, S2, …) in rules/ld-intake.cases.json, as the demo's picker lists them. */

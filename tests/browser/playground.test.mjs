@@ -5,7 +5,7 @@
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { newPage, axe, useBrowser } from './lib.mjs';
+import { newPage, axe, injectTraps, useBrowser } from './lib.mjs';
 import { buildPlayground } from '../../www/build-playground.mjs';
 
 // Screenshots go to target/screenshots/ (git-ignored) so that a test run leaves the checkout
@@ -360,6 +360,46 @@ test('loop {} yields a limit diagnostic, the page stays responsive, and Stop res
   assert.equal(await page.locator('#problem-count').textContent(), '0');
   assert.equal(await scoreText(page), '50 / 100');
   noErrors(page);
+});
+
+test('a trap of the engine: the worker goes on in a fresh engine, says so once, and never hangs', async () => {
+  const page = await newPage(env.browser, { viewport: { width: 1440, height: 900 }, acceptDownloads: true });
+  await injectTraps(page);
+  await page.addInitScript(() => {
+    window.__statuses = [];
+    addEventListener('DOMContentLoaded', () => {
+      const status = document.getElementById('status');
+      new MutationObserver(() => window.__statuses.push(status.textContent)).observe(status, { childList: true, characterData: true, subtree: true });
+    });
+  });
+  await page.goto(env.server.url('/www/playground.html'));
+  await settled(page);
+  await openFiles(page);
+  const restarts = () => page.evaluate(() => window.__statuses.filter((t) => /restarted/.test(t)));
+  const message = 'The rules engine failed (memory access out of bounds) and was restarted; your rules and request are unchanged.';
+
+  // One trap: the run goes on in a fresh engine and shows its results.
+  await page.fill('#rq-goal', 'TRAP-ONCE');
+  await settled(page);
+  assert.equal(await scoreText(page), '50 / 100');
+  assert.equal(await page.locator('#problem-count').textContent(), '0');
+  assert.equal(await page.locator('#status').textContent(), message);
+  assert.deepEqual(await restarts(), [message]);
+
+  // A request that traps every time: that run fails with an engine problem, not said again.
+  await page.fill('#rq-goal', 'TRAP-ALWAYS');
+  await settled(page);
+  assert.match(await page.locator('#problems').textContent(), /the engine failed unexpectedly: the rules engine failed twice in a row/);
+  await page.fill('#rq-goal', 'TRAP-ALWAYS again');
+  await settled(page);
+  // Then a request that does not trap: results as before, no hang, no "taking a long time".
+  await page.fill('#rq-goal', 'Grow renewals by 5%');
+  await settled(page);
+  assert.equal(await scoreText(page), '50 / 100');
+  assert.equal(await page.locator('#problem-count').textContent(), '0');
+  assert.deepEqual(await restarts(), [message], 'said once');
+  assert.ok(!(await page.evaluate(() => window.__statuses.some((t) => /taking a long time/.test(t)))));
+  assert.deepEqual(page.errors, []);
 });
 
 test('a run that takes long offers Stop, which restarts the engine; a huge state is not autosaved', async () => {

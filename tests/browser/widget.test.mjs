@@ -3,7 +3,7 @@
 // default rubric. The demo form and the shared samples are tested in demo.test.mjs.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { axe, newPage, recordViolations, reportWhere, useBrowser } from './lib.mjs';
+import { axe, injectTraps, newPage, recordViolations, reportWhere, useBrowser } from './lib.mjs';
 import { buildWidget } from '../../www/build-widget.mjs';
 
 const env = useBrowser();
@@ -249,6 +249,47 @@ describe('<yesif-check> on a host form', () => {
     const sent = await submitTyped(page, '#goal', 'again');
     assert.equal(sent.goal, 'again');
     assert.equal(sent.yesif_status, 'unavailable');
+  });
+
+  test('a trap of the engine: reported once as an engine error, the widget goes on in a fresh engine, the form still submits', async () => {
+    const page = await newPage(env.browser);
+    await injectTraps(page);
+    await page.addInitScript(() => {
+      window.__errors = [];
+      document.addEventListener('yesif-error', (e) => window.__errors.push(e.detail));
+    });
+    await page.goto(env.server.url(`${HOST}?today=2026-06-01`));
+    await settled(page);
+    const scores = () => page.evaluate(() => document.querySelector('yesif-check').report?.score ?? null);
+    const errors = () => page.evaluate(() => window.__errors.map((e) => ({ stage: e.stage, message: e.message, diagnostics: e.diagnostics })));
+    const traps = () => page.evaluate(() => globalThis.__yesifTraps ?? 0);
+
+    // One trap: the engine restarts, the rules are compiled again, and this very request scores.
+    await page.fill('#headcount', '120');
+    await page.fill('#goal', 'TRAP-ONCE: increase the win rate from 18% to 24% by Q4');
+    await reportWhere(page, (r) => r.findings.some((f) => f.kind === 'strength' && f.field === 'outcome'));
+    assert.equal(await traps(), 1);
+    assert.equal((await state(page)).status, 'scored');
+    const once = [{ stage: 'engine', message: 'the scoring engine failed and was restarted', diagnostics: [{ kind: 'engine', message: 'memory access out of bounds' }] }];
+    assert.deepEqual(await errors(), once);
+
+    // A request that traps every time: no report for it, a polite notice, and no new error
+    // however often it is typed; the form still submits.
+    await page.fill('#goal', 'TRAP-ALWAYS');
+    await page.waitForFunction(() => document.querySelector('yesif-check').status === 'unavailable');
+    await page.locator('#goal').pressSequentially(' and more');
+    await page.waitForFunction(() => globalThis.__yesifTraps >= 12); // two traps a keystroke at least
+    assert.match((await state(page)).notice, /could not check this request/);
+    assert.deepEqual(await errors(), once, 'reported once, not once per score');
+
+    // Typing on: the widget is back, never "unavailable" for good.
+    await page.fill('#goal', 'Increase the win rate from 18% to 24% by Q4');
+    await reportWhere(page, (r) => r.findings.some((f) => f.kind === 'strength' && f.field === 'outcome'));
+    assert.equal(await scores(), 60);
+    assert.deepEqual(await errors(), once);
+    const sent = await submitTyped(page, '#history', 'a webinar');
+    assert.equal(sent.yesif_status, 'scored');
+    assert.equal(sent.yesif_score, '70');
   });
 
   test('a host whose CSP forbids WebAssembly gets the polite notice, and the form still submits', async () => {

@@ -1,5 +1,7 @@
 // The rule playground: wires the editor, the engine worker and the panels together.
 //
+//   state.js    the state in one place: where it starts from, what is autosaved, dirty or not
+//   status.js   the status line
 //   editor.js   (bundled) CodeMirror with Rhai highlighting, lint marks, completion
 //   engine.js   the worker client: compile + score + cases + impact off the main thread
 //   request.js  the request: generated form, raw JSON, case picker, today
@@ -9,7 +11,9 @@
 //   impact.js   what the edits change compared with the rules as loaded
 //   persist.js  autosave, restore (link → autosave → default) and share links
 //
-// Every edit (rules, request, today, cases) autosaves at once and schedules one debounced run.
+// `start()` builds the state, then one wiring function per panel connects it to the page. They
+// share one context, `app`: the state, the panels, and `changed()`, which every edit (rules,
+// request, today, cases) calls: it autosaves at once and schedules one debounced run.
 
 import { createEditor } from '../dist/playground-editor.js';
 import { Engine } from './engine.js';
@@ -19,23 +23,13 @@ import { ProblemsPanel, describeKind } from './problems.js';
 import { TestsPanel, expectFrom } from './tests.js';
 import { ImpactPanel } from './impact.js';
 import { restore, saveLocal, shareUrl, clearHash, showInAddressBar } from './persist.js';
-import { h, byId, replace, download, debounce } from './dom.js';
+import { createState, fingerprint, casesPrint, snapshot, isDirty } from './state.js';
+import { setStatus } from './status.js';
+import { byId, download, debounce } from './dom.js';
 
 const DEFAULT_RULES = new URL('../rules/ld-intake.rhai', document.baseURI);
 const DEFAULT_CASES = new URL('../rules/ld-intake.cases.json', document.baseURI);
 const RUN_DELAY_MS = 250;
-
-/** A short fingerprint of a text, to know whether it has been downloaded. */
-function fingerprint(text) {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
-  return (hash >>> 0).toString(36) + ':' + text.length;
-}
-
-function localDate() {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
 
 async function fetchText(url) {
   const res = await fetch(url, { cache: 'no-cache' });
@@ -43,100 +37,72 @@ async function fetchText(url) {
   return res.text();
 }
 
-const statusEl = byId('status');
-/** How long a message about something the lead did stays before run summaries replace it. */
-const MESSAGE_MS = 5000;
-let messageAt = 0;
-
-/** Says what just happened (restored, downloaded, stopped…), with an optional action button. */
-function setStatus(text, { tone = 'info', action, run = false, force = false } = {}) {
-  if (run && !force && Date.now() - messageAt < MESSAGE_MS) return;
-  // A forced run message (a slow run) replaces any message, and the run's end replaces it.
-  messageAt = run ? 0 : Date.now();
-  // The status is a live region: the same words again are not news, so are not re-announced.
-  if (!action && statusEl.dataset.tone === tone && statusEl.textContent === text) return;
-  statusEl.dataset.tone = tone;
-  replace(statusEl, text, action ? ' ' : null, action ? h('button', { type: 'button', class: 'link-button', onclick: action.run }, action.label) : null);
-}
-
 async function start() {
   const [defaults, restored] = await Promise.all([loadDefaults(), restore()]);
-  const saved = restored.state;
-  const firstCase = defaults.cases[0];
+  const { state, initialRules } = createState(defaults, restored);
+  /** The wiring context: filled in by the functions below, in this order. */
+  const app = { state, defaults };
 
-  // Where the published rules and the cases came from: "server" (the defaults, refetched on
-  // every visit, so a newly published rubric shows), "file" (opened), or "edited" (cases).
-  const fromSave = restored.source === 'saved' ? saved : null;
-  const origin = { rules: 'server', cases: 'server', ...fromSave?.origin };
-  const publishedFromFile = origin.rules === 'file' && typeof fromSave?.published === 'string';
+  wireRequest(app);
+  wireEditor(app, initialRules);
+  wireEngine(app);
+  wirePersistence(app);
+  wireResults(app);
+  wireFiles(app);
+  wireShare(app);
+  wireCases(app);
+  wireKeys(app);
 
-  /** Everything the playground keeps; the rules text itself lives in the editor. */
-  const state = {
-    origin,
-    request: saved?.request ?? structuredClone(firstCase?.request ?? {}),
-    today: saved?.today ?? firstCase?.today ?? localDate(),
-    cases: origin.cases !== 'server' && Array.isArray(fromSave?.cases) ? fromSave.cases : defaults.cases,
-    published: publishedFromFile ? fromSave.published : defaults.rules,
-    publishedName: (publishedFromFile && fromSave.publishedName) || 'ld-intake.rhai',
-    fileName: fromSave?.fileName || 'ld-intake.rhai',
-    downloaded: fromSave?.downloaded ?? null,
-    report: null,
-    lastCases: null,
-    forces: [],
-  };
-  // Saved rules that were never edited follow the server's defaults, which may have moved on.
-  // (Saves from before `unedited` was kept carry the published rules to compare with.)
-  const unedited = Boolean(fromSave && !publishedFromFile && (fromSave.unedited ?? fromSave.rules === fromSave.published));
-  const initialRules = unedited ? defaults.rules : saved?.rules ?? defaults.rules;
-
-  // The cases' fingerprint, kept per cases array: every keystroke asks whether the work is
-  // downloaded, and the cases (tens of KB) rarely change. This holds because state.cases is
-  // only ever replaced with a new array, never changed in place.
-  let printedCases = null;
-  let casesPrintText = '';
-  function casesPrint() {
-    if (printedCases !== state.cases) {
-      printedCases = state.cases;
-      casesPrintText = fingerprint(JSON.stringify(state.cases));
-    }
-    return casesPrintText;
+  byId('file-name').textContent = `· ${state.fileName}`;
+  app.save();
+  app.run();
+  if (restored.source === 'link') {
+    setStatus('Opened the rules and request from a share link.');
+  } else if (restored.linkError) {
+    setStatus(`${restored.linkError}; your saved work is shown instead.`, { tone: 'bad' });
+  } else if (restored.source === 'saved') {
+    setStatus('Restored your work from this browser.');
   }
+  clearHash();
+  if (defaults.error) setStatus(defaults.error, { tone: 'bad' });
+}
 
-  // What counts as "on disk": the rules as loaded, opened, shared or last downloaded.
-  state.downloaded ??= { rules: fingerprint(initialRules), cases: casesPrint() };
-  if (unedited) state.downloaded.rules = fingerprint(initialRules);
-  if (origin.cases === 'server') state.downloaded.cases = casesPrint();
-
-  const problems = new ProblemsPanel({ onJump: (line, column) => editor.jumpTo(line, column) });
-  const result = new ResultPanel({ onFocusField: focusField });
-  const tests = new TestsPanel({ onLoadCase: loadCase });
-  const impact = new ImpactPanel();
-  const request = new RequestPanel({
+/** The request panel: the request and `today` the rules are tried on, and the case picker. */
+function wireRequest(app) {
+  const { state } = app;
+  app.request = new RequestPanel({
     onChange(req, today) {
       state.request = req;
       state.today = today;
-      changed();
+      app.changed();
     },
   });
-  request.setCases(state.cases);
-  request.set(state.request, state.today);
+  app.request.setCases(state.cases);
+  app.request.set(state.request, state.today);
+}
 
-  const editor = createEditor({
+/** The rules editor; edits go to `app.changed`. */
+function wireEditor(app, initialRules) {
+  app.editor = createEditor({
     host: byId('editor'),
     doc: initialRules,
     label: 'Rules (Rhai)',
     // aria-describedby cannot reach from the shadow root to the page, so the hint is copied.
     describedBy: byId('editor-keys').textContent,
-    onChange: changed,
+    onChange: (text) => app.changed(text),
   });
-  window.yesifPlayground = { editor, state }; // for the browser tests and for curious leads
+  window.yesifPlayground = { editor: app.editor, state: app.state }; // for the browser tests and for curious leads
+}
 
+/** The engine worker, `app.run()` (now) and `app.runSoon()` (debounced), and the Stop button. */
+function wireEngine(app) {
+  const { state, editor } = app;
   const engine = new Engine({
     onReady({ version, api }) {
       editor.setVocabulary({ api });
       setStatus(`Rules engine ${version} ready.`, { run: true });
     },
-    onResult: show,
+    onResult: (res, job) => app.show(res, job),
     onFatal(message) {
       setStatus(message, { tone: 'bad' });
     },
@@ -147,13 +113,13 @@ async function start() {
       if (busy === 'stopped') {
         setStatus('Stopped: the rules engine was restarted. Edit the rules (or press Run again) to try once more.', {
           tone: 'bad',
-          action: { label: 'Run again', run: () => run() },
+          action: { label: 'Run again', run: () => app.run() },
         });
       }
     },
   });
-
-  const run = () =>
+  app.engine = engine;
+  app.run = () =>
     engine.run({
       source: editor.getText(),
       request: structuredClone(state.request),
@@ -161,65 +127,53 @@ async function start() {
       cases: state.cases,
       published: state.published,
     });
-  const runSoon = debounce(run, RUN_DELAY_MS);
+  app.runSoon = debounce(app.run, RUN_DELAY_MS);
+  byId('stop').addEventListener('click', () => engine.stop());
+}
 
-  // These take the rules text when the caller has it already (the editor hands it over on
-  // every edit), so a keystroke copies the text out of the editor only once. The autosave
-  // leaves out what the next visit fetches again anyway: the default cases, and the published
-  // rules when they came from the server (only whether they were edited is kept).
-  function snapshot(text = editor.getText()) {
-    const fromFile = state.origin.rules === 'file';
-    return {
-      v: 1,
-      rules: text,
-      request: state.request,
-      today: state.today,
-      cases: state.origin.cases === 'server' ? undefined : state.cases,
-      published: fromFile ? state.published : undefined,
-      unedited: fromFile ? undefined : text === state.published,
-      publishedName: state.publishedName,
-      origin: state.origin,
-      fileName: state.fileName,
-      downloaded: state.downloaded,
-    };
-  }
-
-  function dirty(text = editor.getText()) {
-    return fingerprint(text) !== state.downloaded.rules || casesPrint() !== state.downloaded.cases;
-  }
-
+/**
+ * The autosave and the save-state note: `app.save()`, `app.dirty()`, and `app.changed()`. These
+ * take the rules text when the caller has it already (the editor hands it over on every edit),
+ * so a keystroke copies the text out of the editor only once.
+ */
+function wirePersistence(app) {
+  const { state, editor } = app;
   const saveState = byId('save-state');
-  function save(text = editor.getText()) {
-    const ok = saveLocal(snapshot(text));
-    const unsaved = dirty(text);
+  app.dirty = (text = editor.getText()) => isDirty(state, text);
+  app.save = (text = editor.getText()) => {
+    const ok = saveLocal(snapshot(state, text));
+    const unsaved = app.dirty(text);
     saveState.textContent = ok
       ? unsaved ? 'Saved in this browser · not downloaded' : 'Saved in this browser'
       : 'Too large to autosave: download your work';
     saveState.dataset.dirty = String(unsaved);
-  }
-
-  function changed(text) {
+  };
+  app.changed = (text) => {
     clearHash();
-    save(text);
-    runSoon();
-  }
+    app.save(text);
+    app.runSoon();
+  };
 
-  byId('file-name').textContent = `· ${state.fileName}`;
-  save();
-  run();
-  if (restored.source === 'link') {
-    setStatus('Opened the rules and request from a share link.');
-  } else if (restored.linkError) {
-    setStatus(`${restored.linkError}; your saved work is shown instead.`, { tone: 'bad' });
-  } else if (restored.source === 'saved') {
-    setStatus('Restored your work from this browser.');
-  }
-  clearHash();
-  if (defaults.error) setStatus(defaults.error, { tone: 'bad' });
+  // Autosave runs on every change; this is for edits not yet downloaded as files.
+  window.addEventListener('beforeunload', (e) => {
+    const text = editor.getText();
+    app.save(text);
+    if (app.dirty(text)) {
+      e.preventDefault();
+      e.returnValue = '';
+    }
+  });
+}
 
-  // ----- results -----
+/** The output panels (problems, result, tests, impact), redrawn by `app.show(result, job)`. */
+function wireResults(app) {
+  const { state, editor, request } = app;
+  const problems = new ProblemsPanel({ onJump: (line, column) => editor.jumpTo(line, column) });
+  const result = new ResultPanel({ onFocusField: focusField });
+  const tests = new TestsPanel({ onLoadCase: loadCase });
+  const impact = new ImpactPanel();
 
-  function show(res, job) {
+  app.show = (res, job) => {
     state.shown = job; // what the panels now show the results of (the tests wait on it)
     const compiled = res.compile.length === 0 && !res.crash;
     const diagnostics = [
@@ -266,7 +220,10 @@ async function start() {
     else if (res.scoreDiagnostics.length) setStatus(`The rules compile, but this request fails: ${plural(res.scoreDiagnostics.length, 'problem')}.`, { tone: 'bad', run: true });
     else if (failing) setStatus(`Scored · ${plural(failing, 'test case')} failing.`, { tone: 'warn', run: true });
     else setStatus('Scored · tests pass.', { tone: 'good', run: true });
-  }
+    if (res.engineRestart) {
+      setStatus(`The rules engine failed (${res.engineRestart}) and was restarted; your rules and request are unchanged.`, { tone: 'bad' });
+    }
+  };
 
   function focusField(id) {
     const json = document.querySelector('input[name="request-view"][value="json"]');
@@ -283,26 +240,20 @@ async function start() {
     const c = request.loadCase(index);
     if (c) setStatus(`Loaded the case “${c.name}” into the request.`);
   }
+}
 
-  // ----- toolbar -----
+/** The file buttons: open (rules or cases), download rules (`app.downloadRules`), reset. */
+function wireFiles(app) {
+  const { state, editor, request, defaults } = app;
 
-  byId('download-rules').addEventListener('click', downloadRules);
-  function downloadRules() {
+  app.downloadRules = () => {
     const text = editor.getText();
     download(state.fileName, text);
     state.downloaded.rules = fingerprint(text);
-    save(text);
+    app.save(text);
     setStatus(`Downloaded ${state.fileName}. Put it where the widget's rules attribute points to publish it.`);
-  }
-
-  byId('download-cases').addEventListener('click', () => {
-    const text = `${JSON.stringify(state.cases, null, 2)}\n`;
-    const name = state.fileName.replace(/\.rhai$/, '') + '.cases.json';
-    download(name, text, 'application/json');
-    state.downloaded.cases = casesPrint();
-    save();
-    setStatus(`Downloaded ${name}.`);
-  });
+  };
+  byId('download-rules').addEventListener('click', app.downloadRules);
 
   const fileInput = byId('open-file');
   byId('open-file-button').addEventListener('click', () => fileInput.click());
@@ -322,9 +273,9 @@ async function start() {
       }
       state.cases = cases;
       state.origin.cases = 'file';
-      state.downloaded.cases = casesPrint();
+      state.downloaded.cases = casesPrint(state);
       request.setCases(cases);
-      changed();
+      app.changed();
       setStatus(`Opened ${plural(cases.length, 'test case')} from ${file.name}.`);
       return;
     }
@@ -335,7 +286,7 @@ async function start() {
     state.fileName = file.name;
     state.downloaded.rules = fingerprint(text);
     byId('file-name').textContent = `· ${file.name}`;
-    changed();
+    app.changed();
     setStatus(`Opened ${file.name}; the impact preview now compares with it.`, {
       action: { label: 'Undo', run: () => editor.undo() },
     });
@@ -351,7 +302,11 @@ async function start() {
     editor.setText(defaults.rules);
     setStatus('Reset to the default rules.', { action: { label: 'Undo', run: () => { editor.undo(); editor.focus(); } } });
   });
+}
 
+/** The Share link button. */
+function wireShare(app) {
+  const { state, editor } = app;
   byId('share').addEventListener('click', async () => {
     const url = await shareUrl({ rules: editor.getText(), request: state.request, today: state.today });
     showInAddressBar(url);
@@ -369,8 +324,19 @@ async function start() {
     const long = url.length > 32_000 ? ` It is long (${Math.round(url.length / 1024)} KB): some chat tools cut long links, so send the downloaded rules if it does not open.` : '';
     setStatus((copied ? 'Share link copied: it opens these rules and this request.' : 'Share link ready: copy it from the box below the toolbar.') + long);
   });
+}
 
-  byId('stop').addEventListener('click', () => engine.stop());
+/** The cases panel's buttons: add the current request as a case, download the cases. */
+function wireCases(app) {
+  const { state, request } = app;
+  byId('download-cases').addEventListener('click', () => {
+    const text = `${JSON.stringify(state.cases, null, 2)}\n`;
+    const name = state.fileName.replace(/\.rhai$/, '') + '.cases.json';
+    download(name, text, 'application/json');
+    state.downloaded.cases = casesPrint(state);
+    app.save();
+    setStatus(`Downloaded ${name}.`);
+  });
 
   const caseDialog = byId('case-dialog');
   byId('add-case').addEventListener('click', () => {
@@ -390,24 +356,17 @@ async function start() {
     state.origin.cases = 'edited';
     state.cases = [...state.cases, { name, today: state.today, request: structuredClone(state.request), expect: expectFrom(state.report) }];
     request.setCases(state.cases);
-    changed();
+    app.changed();
     setStatus(`Added the case “${name}”. Download the cases to keep it with the rules.`);
   });
+}
 
+/** Page-wide keys: Ctrl+S downloads the rules. */
+function wireKeys(app) {
   document.addEventListener('keydown', (e) => {
     if ((e.ctrlKey || e.metaKey) && !e.shiftKey && !e.altKey && e.key === 's') {
       e.preventDefault();
-      downloadRules();
-    }
-  });
-
-  // Autosave runs on every change; this is for edits not yet downloaded as files.
-  window.addEventListener('beforeunload', (e) => {
-    const text = editor.getText();
-    save(text);
-    if (dirty(text)) {
-      e.preventDefault();
-      e.returnValue = '';
+      app.downloadRules();
     }
   });
 }

@@ -2,11 +2,22 @@
 // editor: the engine's sandbox limits stop it, and if anything still hangs, the page's Stop
 // button terminates this worker and starts a new one.
 //
+// If the WebAssembly module ever traps, the rule sets (RecoveringRuleSet, from the widget's
+// recover.js) go on in a fresh instance of it; the first run that restarted it says so, once.
+//
 // Messages in:  {type: "run", seq, source, request, today, cases, published}
 // Messages out: {type: "ready", version, api} once, then {type: "result", seq, …} per run
 //               (see `run` below), or {type: "fatal", message} if the engine cannot load.
 
 import init, { RuleSet } from '../pkg/yesif.js';
+import { RecoveringRuleSet, engineGeneration } from '../yesif-check/recover.js';
+
+/** The latest trap, and whether one has been reported (only the first is). */
+let lastTrap = null;
+let trapReported = false;
+const noteTrap = (error) => {
+  lastTrap = error;
+};
 
 const ready = init().then(
   () => postMessage({ type: 'ready', version: RuleSet.version(), api: RuleSet.api() }),
@@ -23,12 +34,20 @@ self.onmessage = async (event) => {
   const msg = event.data;
   if (msg?.type !== 'run') return;
   await ready;
-  postMessage({ type: 'result', ...run(msg) });
+  let result;
+  try {
+    result = run(msg);
+  } catch (e) {
+    // Whatever happens, the page gets an answer: a run with no result would wait forever.
+    result = { seq: msg.seq, compile: [], scoreDiagnostics: [], crash: `the engine failed unexpectedly: ${e?.message ?? e}`, ms: 0 };
+  }
+  postMessage({ type: 'result', ...result });
 };
 
 /** Compiles `source`, scores the request, runs the cases, and compares with the published rules. */
 function run({ seq, source, request, today, cases, published: publishedSource }) {
   const started = performance.now();
+  const generation = engineGeneration();
   const out = {
     seq,
     compile: [], // diagnostics that stop the rules compiling
@@ -39,19 +58,23 @@ function run({ seq, source, request, today, cases, published: publishedSource })
     cases: null, // [{name, passed, mismatches, report}] or null
     casesError: null,
     impact: null, // [{name, before, after}] for every case and the current request
+    engineRestart: null, // the first time the module trapped and was restarted: the error's message
   };
   const rules = compile(source, out.compile);
-  if (!rules) {
-    out.ms = performance.now() - started;
-    return out;
+  if (rules) {
+    try {
+      evaluate(rules, { request, today, cases, publishedSource }, out);
+    } catch (e) {
+      // Misuse of the API throws (a bug here, not in the rules), and so does a call that traps
+      // even on a fresh engine; say so rather than hang.
+      out.crash = `the engine failed unexpectedly: ${e?.message ?? e}`;
+    } finally {
+      rules.free(); // a no-op for rules of an instance that trapped
+    }
   }
-  try {
-    evaluate(rules, { request, today, cases, publishedSource }, out);
-  } catch (e) {
-    // Misuse of the API throws (a bug here, not in the rules); say so rather than hang.
-    out.crash = `the engine failed unexpectedly: ${e?.message ?? e}`;
-  } finally {
-    rules.free();
+  if (engineGeneration() !== generation && !trapReported) {
+    trapReported = true;
+    out.engineRestart = String(lastTrap?.message ?? lastTrap);
   }
   out.ms = performance.now() - started;
   return out;
@@ -78,7 +101,7 @@ function evaluate(rules, { request, today, cases, publishedSource }, out) {
 
 function compile(source, diagnostics) {
   try {
-    return new RuleSet(source);
+    return new RecoveringRuleSet(source, undefined, { onTrap: noteTrap });
   } catch (e) {
     if (Array.isArray(e?.diagnostics)) diagnostics.push(...e.diagnostics);
     else diagnostics.push({ kind: 'runtime', message: e?.message ?? String(e) });

@@ -69,6 +69,8 @@ export class YesifCheckElement extends HTMLElement {
   #dirty = false;
   #lastError = '';
   #lastSetupWarning = '';
+  /** whether an engine trap has been reported (it is, once) */
+  #trapReported = false;
   /** what the shown report was scored from (answers, unreadable fields, date) */
   #scoredFrom = '';
   /** @type {{map: Map<string, string>, problems: string[]}} the parsed field-map, parsed when it changes */
@@ -288,7 +290,12 @@ export class YesifCheckElement extends HTMLElement {
     // through this event: bring a pending score up to date and put the report in it. Never
     // prevents anything.
     form.addEventListener('formdata', (event) => {
-      if (this.#dirty) this.#scoreNow();
+      try {
+        if (this.#dirty) this.#scoreNow();
+      } catch (error) {
+        // Nothing the widget does may stop the form from being sent.
+        console.error('<yesif-check>: scoring before submit failed', error);
+      }
       const prefix = this.submitFields;
       for (const [key, value] of Object.entries(submissionValues(this.#report, this.#status))) {
         event.formData.set(prefix + key, value);
@@ -394,6 +401,7 @@ export class YesifCheckElement extends HTMLElement {
     const from = JSON.stringify([request, unreadable, today || new Date().toDateString()]);
     if (this.#status === 'scored' && from === this.#scoredFrom) return;
     const options = today ? { today } : {};
+    const traps = loaded.rules.trapCount;
     let result = score(loaded.rules, request, options);
     // A value the rules cannot read (too long, say) costs that field, not the whole report.
     const bad = result.type === 'failure' && inputProblems(result.diagnostics);
@@ -402,8 +410,12 @@ export class YesifCheckElement extends HTMLElement {
       unreadable.push(...bad);
       result = score(loaded.rules, request, options);
     }
+    // The engine trapped and was restarted (recover.js): say so once, then carry on.
+    if (loaded.rules.trapCount !== traps) this.#engineTrapped(loaded.rules.lastTrap);
     if (result.type !== 'success') {
-      this.#fail('score', 'a rule failed while scoring this request', result.diagnostics ?? []);
+      // A request that traps again on the fresh engine was reported just now (or before).
+      const announce = !result.trap;
+      this.#fail('score', 'a rule failed while scoring this request', result.diagnostics ?? [], { announce });
       return;
     }
     this.#report = result.report;
@@ -420,11 +432,17 @@ export class YesifCheckElement extends HTMLElement {
     if (this.#form) syncHiddenInputs(this.#form, this.#owner, this.submitFields, submissionValues(this.#report, this.#status));
   }
 
-  #fail(stage, message, diagnostics) {
+  /** Shows the polite notice for `stage`, clears the report, and (unless `announce` is false) reports the error. */
+  #fail(stage, message, diagnostics, { announce = true } = {}) {
     this.#report = null;
     this.#status = 'unavailable';
     this.#view.notice(NOTICE[stage] ?? NOTICE.score);
     this.#writeHidden();
+    if (announce) this.#announce(stage, message, diagnostics);
+  }
+
+  /** Logs an error (once while it stays the same) and fires `yesif-error`. */
+  #announce(stage, message, diagnostics) {
     const key = `${stage}:${message}:${JSON.stringify(diagnostics)}`;
     if (key !== this.#lastError) {
       this.#lastError = key;
@@ -432,14 +450,22 @@ export class YesifCheckElement extends HTMLElement {
     }
     this.dispatchEvent(new CustomEvent('yesif-error', { detail: { stage, message, diagnostics }, bubbles: true, composed: true }));
   }
+
+  /** Reports, the first time only, that the engine trapped and was restarted. */
+  #engineTrapped(error) {
+    if (this.#trapReported) return;
+    this.#trapReported = true;
+    this.#announce('engine', 'the scoring engine failed and was restarted', [{ kind: 'engine', message: String(error?.message ?? error) }]);
+  }
 }
 
 function score(rules, request, options) {
   try {
     return rules.score(request, options);
   } catch (error) {
-    // A trap or panic in the engine: report it like a failing rule.
-    return { type: 'failure', diagnostics: error?.diagnostics ?? [{ kind: 'runtime', message: String(error?.message ?? error) }] };
+    // The engine trapped twice in a row (recover.js), or misuse: this request goes unscored.
+    const diagnostics = error?.diagnostics ?? [{ kind: error?.trap ? 'engine' : 'runtime', message: String(error?.message ?? error) }];
+    return { type: 'failure', trap: Boolean(error?.trap), diagnostics };
   }
 }
 

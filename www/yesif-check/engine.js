@@ -3,16 +3,18 @@
 //
 // The wasm `init` promise is memoised, and so is each rule URL's fetch-and-compile: ten widgets
 // pointing at the same rules fetch and compile them once. A failed load is not memoised, so a
-// later attempt (a changed `rules` attribute, a retry) starts afresh.
+// later attempt (a changed `rules` attribute, a retry) starts afresh. The compiled rules are
+// `RecoveringRuleSet`s (recover.js): if the module ever traps, they go on in a fresh instance.
 
-import init, { RuleSet } from '../pkg/yesif.js';
+import init from '../pkg/yesif.js';
+import { RecoveringRuleSet } from './recover.js';
 
 /**
  * @typedef {import('../pkg/yesif.js').Diagnostic} Diagnostic
  * @typedef {import('../pkg/yesif.js').Field} Field
  * @typedef {import('../pkg/yesif.js').RulesInfo} RulesInfo
  * @typedef {'fetch' | 'compile' | 'engine'} LoadStage
- * @typedef {{url: string, rules: RuleSet, info: RulesInfo, fields: Field[]}} LoadedRules
+ * @typedef {{url: string, rules: RecoveringRuleSet, info: RulesInfo, fields: Field[]}} LoadedRules
  */
 /**
  * What the widget reports when something fails: the engine's diagnostics, or, when the rules
@@ -85,8 +87,11 @@ async function compile(href) {
   const [source] = await Promise.all([fetchSource(href), startEngine()]);
   let rules;
   try {
-    rules = new RuleSet(source);
+    rules = new RecoveringRuleSet(source);
   } catch (error) {
+    if (error?.trap) {
+      throw new RulesError('engine', 'the scoring engine failed while compiling the rules', [{ kind: 'engine', message: String(error.message) }]);
+    }
     const diagnostics = Array.isArray(error?.diagnostics)
       ? error.diagnostics
       : [{ kind: 'compile', message: String(error?.message ?? error) }];
