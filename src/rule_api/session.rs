@@ -3,6 +3,7 @@
 
 use super::{fail, Res};
 use crate::declare::Declarations;
+use crate::engine::Operations;
 use crate::report::{Finding, FindingKind};
 use crate::request::{Answer, Request};
 use crate::lists::KeptLists;
@@ -37,6 +38,8 @@ pub(crate) struct Session {
     pub haystacks: Haystacks,
     /// Settings lists kept at compile time, passed to list functions by handle.
     pub lists: KeptLists,
+    /// Operations the current run has taken, shared with the engine's progress hook.
+    pub operations: Operations,
 }
 
 /// What one request's evaluation has recorded so far.
@@ -53,7 +56,13 @@ pub(crate) struct Run {
 
 impl Session {
     pub fn new() -> Self {
-        Self { phase: Phase::Idle, decl: Declarations::default(), decl_problems: Vec::new(), run: Run::default(), haystacks: Haystacks::default(), lists: KeptLists::default() }
+        Self { phase: Phase::Idle, decl: Declarations::default(), decl_problems: Vec::new(), run: Run::default(), haystacks: Haystacks::default(), lists: KeptLists::default(), operations: Operations::default() }
+    }
+
+    /// Starts running the top level of the file, which declares the rule set.
+    pub fn begin_declaring(&mut self) {
+        self.operations.reset();
+        self.phase = Phase::Declare;
     }
 
     /// Starts scoring `request` as of `today`.
@@ -69,6 +78,7 @@ impl Session {
             flags: Vec::with_capacity(16),
         };
         self.haystacks.clear();
+        self.operations.reset();
         self.phase = Phase::Score;
     }
 
