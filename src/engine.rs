@@ -6,12 +6,15 @@
 //! built with `no_module`), no clock (`no_time`) and nothing random, and every run is bounded by
 //! [`Limits`]. `tests/sandbox.rs` proves that each limit bites.
 
+use crate::callbacks;
 use crate::rule_api::{self, SharedSession};
 use rhai::packages::{
     BasicArrayPackage, BasicMapPackage, BasicMathPackage, CorePackage, LogicPackage, MoreStringPackage, Package,
 };
-use rhai::{Engine, OptimizationLevel, Shared};
+use rhai::{Dynamic, Engine, OptimizationLevel, Shared};
 use serde::{Deserialize, Serialize};
+use std::cell::Cell;
+use std::rc::Rc;
 
 /// Bounds on what one compile or one score may use. The defaults leave the default rubric
 /// (under 1,000 operations to compile, and as many a request) ample room while stopping a
@@ -76,6 +79,37 @@ thread_local! {
     static RULES_PACKAGE: Shared<rhai::Module> = RulesPackage::new().as_shared_module();
 }
 
+/// The operations one run (a compile's top level, or one request's `evaluate()`) has taken so
+/// far, counted across every function a rule hands to `sort`, `map`, `filter` and the like.
+///
+/// Rhai counts operations per call chain: when a native function such as `dedup` calls back a
+/// rule's function, the callback starts from a copy of the count and what it spends is dropped
+/// when it returns, so a callback could spend a whole budget per call. The engine's progress
+/// hook ticks this shared counter on every operation instead, and stops the run once the total
+/// passes `maxOperations`.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Operations(Rc<Cell<u64>>);
+
+impl Operations {
+    /// Starts counting a new run from zero.
+    pub fn reset(&self) {
+        self.0.set(0);
+    }
+
+    /// True if the run has taken more than `max` operations. A run that ends normally can still
+    /// have: `try … catch` catches a limit error that a callback of Rhai's wraps in its own.
+    pub fn exceeded(&self, max: u64) -> bool {
+        self.0.get() > max
+    }
+
+    /// Counts one operation; false once the run has taken more than `max`.
+    fn tick(&self, max: u64) -> bool {
+        let n = self.0.get().saturating_add(1);
+        self.0.set(n);
+        n <= max
+    }
+}
+
 /// Builds the sandboxed engine that compiles and runs one rule set.
 ///
 /// The rule API functions (`text`, `award`, `gap`, …) read and write `session`, which belongs to
@@ -93,6 +127,12 @@ pub(crate) fn sandboxed_engine(limits: &Limits, session: SharedSession) -> Engin
         .set_max_map_size(limits.max_map_size)
         .set_max_variables(1_000)
         .set_max_functions(1_000);
+
+    // Every operation, including those inside callbacks, counts against the run (see
+    // `Operations`); Rhai's own count above still stops the run at the same point outside them.
+    let operations = session.borrow().operations.clone();
+    let max_operations = limits.max_operations;
+    engine.on_progress(move |_| if operations.tick(max_operations) { None } else { Some(Dynamic::UNIT) });
 
     // `eval` would let a rule compile code the checks never saw.
     engine.disable_symbol("eval");
@@ -116,6 +156,9 @@ pub(crate) fn sandboxed_engine(limits: &Limits, session: SharedSession) -> Engin
         });
         found.map_or(-1, |i| i as rhai::INT)
     });
+
+    // Rhai's `sort`, `order` and `dedup` drop their callbacks' errors and can panic; these cannot.
+    callbacks::register(&mut engine);
 
     rule_api::register(&mut engine, session);
     engine

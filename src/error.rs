@@ -128,7 +128,9 @@ impl Diagnostic {
                 if d.line.is_none() { d.at(*pos) } else { d }
             }
             E::ErrorParsing(kind, pos) => Self::from_parse(&ParseError(Box::new(kind.clone()), *pos)),
-            E::ErrorTooManyOperations(pos) => Self::limit(
+            // The engine's progress hook terminates a run whose operations, counted across
+            // callbacks, pass the limit (see `engine::Operations`).
+            E::ErrorTooManyOperations(pos) | E::ErrorTerminated(_, pos) => Self::limit(
                 "maxOperations",
                 format!(
                     "the rules ran too long and were stopped after {} operations (limit: maxOperations); look for a loop that never ends",

@@ -7,6 +7,7 @@
 //! | --- | --- |
 //! | [`ruleset`] | [`RuleSet`]: compile a rule file once, score requests many times |
 //! | `engine` | the one sandboxed `rhai::Engine` constructor, and [`Limits`] |
+//! | `callbacks` | `sort`, `order`, `dedup` that cannot panic and pass errors on, and [`CALLBACK_FUNCTIONS`] |
 //! | `rule_api` | the functions rule files call (`text`, `gap`, `yes_if`, …), and [`API`] |
 //! | [`declare`] | what rule files declare: fields, forces, tiers |
 //! | `request` | a JSON request checked and turned into typed answers |
@@ -25,6 +26,7 @@
 //! ```
 #![deny(missing_docs)]
 
+mod callbacks;
 pub mod cases;
 pub mod date;
 pub mod declare;
@@ -41,6 +43,7 @@ pub mod text;
 #[doc(hidden)]
 pub mod wasm;
 
+pub use callbacks::CALLBACK_FUNCTIONS;
 pub use date::Date;
 pub use declare::{Field, FieldOption, FieldType, Force, RulesInfo, Tier};
 pub use engine::Limits;

@@ -8,7 +8,7 @@ use crate::report::{overall_score, FindingKind, ForceScore, Report, TierResult, 
 use crate::request::Request;
 use crate::rule_api::{Phase, Run, Session, SharedSession};
 use crate::{Date, Diagnostic, Diagnostics, Limits};
-use rhai::{Array, CallFnOptions, Dynamic, Engine, OptimizationLevel, Scope, AST};
+use rhai::{Array, Dynamic, Engine, EvalAltResult, OptimizationLevel, Scope, AST};
 use std::collections::HashSet;
 use sha2::{Digest, Sha256};
 use std::cell::RefCell;
@@ -55,7 +55,9 @@ pub const ENTRY_POINT: &str = "evaluate";
 /// ```
 pub struct RuleSet {
     engine: Engine,
+    /// `evaluate()`'s body, run as a script (see [`entry_script`]).
     ast: AST,
+    entry_position: rhai::Position,
     session: SharedSession,
     limits: Limits,
     info: RulesInfo,
@@ -74,11 +76,15 @@ impl RuleSet {
         let mut ast = engine.compile(source).map_err(|e| Diagnostic::from_parse(&e))?;
 
         let mut scope = Scope::new();
-        session.borrow_mut().phase = Phase::Declare;
-        let ran = engine.run_ast_with_scope(&mut scope, &ast);
+        session.borrow_mut().begin_declaring();
+        let mut ran = engine.run_ast_with_scope(&mut scope, &ast);
         let mut problems = {
             let mut s = session.borrow_mut();
             s.phase = Phase::Idle;
+            if ran.is_ok() && s.operations.exceeded(limits.max_operations) {
+                let start = ast.statements().first().map_or(rhai::Position::new(1, 1), |s| s.position());
+                ran = Err(EvalAltResult::ErrorTooManyOperations(start).into());
+            }
             std::mem::take(&mut s.decl_problems)
         };
         if let Err(e) = ran {
@@ -115,6 +121,9 @@ impl RuleSet {
         }
         engine.register_global_module(module.into());
         let ast = engine.optimize_ast(&constants, ast, OptimizationLevel::Simple);
+        // Where `evaluate()`'s body starts: the place of a limit whose own place was lost.
+        let entry_position = ast.shared_lib().get_script_fn(ENTRY_POINT, 0).map_or(rhai::Position::new(1, 1), |f| f.body.start_position());
+        let ast = entry_script(&ast);
 
         let info = {
             let decl = &session.borrow().decl;
@@ -124,7 +133,7 @@ impl RuleSet {
                 hash: sha256_hex(source),
             }
         };
-        Ok(RuleSet { engine, ast, session, limits: limits.clone(), info })
+        Ok(RuleSet { engine, ast, entry_position, session, limits: limits.clone(), info })
     }
 
     /// Compiles `source` and, if it compiles, scores an empty request as of `today`, so that a
@@ -170,10 +179,12 @@ impl RuleSet {
 
     fn evaluate(&self, request: Request, today: Date) -> Result<Report, Diagnostics> {
         self.session.borrow_mut().begin(request, today);
-        let options = CallFnOptions::new().eval_ast(false).rewind_scope(true);
-        let result = self.engine.call_fn_with_options::<Dynamic>(options, &mut Scope::new(), &self.ast, ENTRY_POINT, ());
+        let mut result = self.engine.eval_ast_with_scope::<Dynamic>(&mut Scope::new(), &self.ast);
         let mut session = self.session.borrow_mut();
         session.phase = Phase::Idle;
+        if result.is_ok() && session.operations.exceeded(self.limits.max_operations) {
+            result = Err(EvalAltResult::ErrorTooManyOperations(self.entry_position).into());
+        }
         let run = std::mem::take(&mut session.run);
         match result {
             Ok(_) => Ok(build_report(&session.decl, run, &self.info)),
@@ -200,6 +211,29 @@ impl RuleSet {
     pub fn limits(&self) -> &Limits {
         &self.limits
     }
+}
+
+/// The body of `fn evaluate()` as the statements of a script with all the rule functions, which
+/// scoring runs as it stands.
+///
+/// Calling `evaluate()` as a function would lose the place of every limit hit while scoring:
+/// Rhai moves the position of a limit error to the call of each function it leaves, and
+/// `evaluate()` is called from Rust, from no position. Run at the top level, a limit hit in
+/// `evaluate()`'s body keeps its line, and one hit in a function it calls points at the call.
+fn entry_script(ast: &AST) -> AST {
+    // (`clone_functions_only_filtered` would keep every function: Rhai 1.27 does not filter
+    // into an empty module.)
+    let mut only_entry = ast.clone_functions_only();
+    only_entry.retain_functions(|_, _, name, params| name == ENTRY_POINT && params == 0);
+    let mut body = Vec::new();
+    // The statements at the top of the one function body walked are those one step deep.
+    only_entry.walk(&mut |path| {
+        if let [rhai::ASTNode::Stmt(stmt)] = path {
+            body.push((*stmt).clone());
+        }
+        true
+    });
+    AST::new(body, ast.shared_lib().clone())
 }
 
 /// Problems that only show once the whole top level has run.
