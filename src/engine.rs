@@ -1,4 +1,4 @@
-//! The one place a [`rhai::Engine`] is built, and the limits that fence it in.
+//! The one place a [`rhai::Engine`] is built, fenced in by [`Limits`].
 //!
 //! Rules come from L&D leads and, in the playground, from shared links: they are untrusted. The
 //! engine therefore starts from [`Engine::new_raw`] (nothing registered, no printing), gets only
@@ -12,54 +12,9 @@ use rhai::packages::{
     BasicArrayPackage, BasicMapPackage, BasicMathPackage, CorePackage, LogicPackage, MoreStringPackage, Package,
 };
 use rhai::{Dynamic, Engine, OptimizationLevel, Shared};
-use serde::{Deserialize, Serialize};
+use crate::Limits;
 use std::cell::Cell;
 use std::rc::Rc;
-
-/// Bounds on what one compile or one score may use. The defaults leave the default rubric
-/// (under 1,000 operations to compile, and as many a request) ample room while stopping a
-/// runaway rule in well under a millisecond.
-///
-/// Deserialising rejects unknown names, so a typo such as `maxOperation` fails loudly.
-///
-/// # Example
-/// ```
-/// let limits = yesif::Limits { max_operations: 1_000, ..Default::default() };
-/// let rules = yesif::RuleSet::compile_with(include_str!("../rules/ld-intake.rhai"), &limits);
-/// assert!(rules.is_ok());
-/// ```
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields, default)]
-pub struct Limits {
-    /// Rhai operations one run may take (a loop iteration, a call, an operator each count).
-    pub max_operations: u64,
-    /// How deeply functions may call each other.
-    pub max_call_depth: usize,
-    /// How deeply expressions may nest, at the top level and inside functions.
-    pub max_expr_depth: usize,
-    /// The longest string a rule may build, in bytes.
-    pub max_string_size: usize,
-    /// The longest array a rule may build.
-    pub max_array_size: usize,
-    /// The largest object map a rule may build.
-    pub max_map_size: usize,
-    /// The longest text a request field may carry, in characters.
-    pub max_field_chars: usize,
-}
-
-impl Default for Limits {
-    fn default() -> Self {
-        Self {
-            max_operations: 100_000,
-            max_call_depth: 32,
-            max_expr_depth: 64,
-            max_string_size: 65_536,
-            max_array_size: 10_000,
-            max_map_size: 10_000,
-            max_field_chars: 20_000,
-        }
-    }
-}
 
 rhai::def_package! {
     /// Rhai's standard library less what rules never need (blobs, bit fields, and clocks, which

@@ -146,6 +146,26 @@ impl Diagnostic {
                 ),
                 *pos,
             ),
+            E::ErrorDataTooLarge(what, pos) if what == SOURCE => Self::limit(
+                "maxSourceBytes",
+                format!("the rule file is longer than {} bytes (limit: maxSourceBytes)", limits.max_source_bytes),
+                *pos,
+            ),
+            E::ErrorDataTooLarge(what, pos) if what == DECLARATIONS => Self::limit(
+                "maxDeclarations",
+                format!("the rule file declares more than {} names with let and const (limit: maxDeclarations); this is the first one over", limits.max_declarations),
+                *pos,
+            ),
+            E::ErrorDataTooLarge(what, pos) if what == FINDINGS => Self::limit(
+                "maxFindings",
+                format!("the rules recorded more than {} findings for one request (limit: maxFindings); look for a loop that records one each time round", limits.max_findings),
+                *pos,
+            ),
+            E::ErrorDataTooLarge(what, pos) if what == REPORT => Self::limit(
+                "maxReportBytes",
+                format!("the rules recorded more than {} bytes of text for one report (limit: maxReportBytes); look for a loop that records text each time round", limits.max_report_bytes),
+                *pos,
+            ),
             E::ErrorDataTooLarge(what, pos) => {
                 let (name, max) = if what.contains("array") {
                     ("maxArraySize", limits.max_array_size)
@@ -172,6 +192,13 @@ impl Diagnostic {
         }
     }
 }
+
+// What yesif's own limits pass as `ErrorDataTooLarge`'s first field, so that `from_eval` maps
+// them like Rhai's: a limit error cannot be caught by a rule's `try`, and is placed at its line.
+pub(crate) const SOURCE: &str = "yesif: rule source";
+pub(crate) const DECLARATIONS: &str = "yesif: declarations";
+pub(crate) const FINDINGS: &str = "yesif: findings";
+pub(crate) const REPORT: &str = "yesif: report text";
 
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

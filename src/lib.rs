@@ -6,7 +6,8 @@
 //! | module | holds |
 //! | --- | --- |
 //! | [`ruleset`] | [`RuleSet`]: compile a rule file once, score requests many times |
-//! | `engine` | the one sandboxed `rhai::Engine` constructor, and [`Limits`] |
+//! | `engine` | the one sandboxed `rhai::Engine` constructor |
+//! | `limits` | [`Limits`], their defaults and safe maxima |
 //! | `callbacks` | `sort`, `order`, `dedup` that cannot panic and pass errors on, and [`CALLBACK_FUNCTIONS`] |
 //! | `rule_api` | the functions rule files call (`text`, `gap`, `yes_if`, …), and [`API`] |
 //! | [`declare`] | what rule files declare: fields, forces, tiers |
@@ -32,6 +33,7 @@ pub mod date;
 pub mod declare;
 mod engine;
 pub mod error;
+mod limits;
 mod lists;
 pub mod report;
 mod request;
@@ -46,7 +48,7 @@ pub mod wasm;
 pub use callbacks::CALLBACK_FUNCTIONS;
 pub use date::Date;
 pub use declare::{Field, FieldOption, FieldType, Force, RulesInfo, Tier};
-pub use engine::Limits;
+pub use limits::{Limits, LimitsError};
 pub use error::{Diagnostic, DiagnosticKind, Diagnostics};
 pub use report::{Finding, FindingKind, ForceScore, Report, TierResult, TrainingFit};
 pub use rule_api::{ApiFunction, API};

@@ -70,9 +70,17 @@ impl RuleSet {
     }
 
     /// Compiles `source`, reporting every declaration problem found, not only the first.
+    ///
+    /// A leading byte-order mark is skipped (editors on Windows write one). Limits that fail
+    /// [`Limits::validate`] are refused with one `input` diagnostic whose `field` names the limit.
     pub fn compile_with(source: &str, limits: &Limits) -> Result<RuleSet, Diagnostics> {
-        let session: SharedSession = Rc::new(RefCell::new(Session::new()));
+        if let Err(e) = limits.validate() {
+            return Err(Diagnostic::input(Some(e.name()), e.to_string()).into());
+        }
+        let source = source.strip_prefix('\u{feff}').unwrap_or(source);
+        let session: SharedSession = Rc::new(RefCell::new(Session::new(limits.clone())));
         let mut engine = sandboxed_engine(limits, session.clone());
+        check_size(&engine, source, limits)?;
         let mut ast = engine.compile(source).map_err(|e| Diagnostic::from_parse(&e))?;
 
         let mut scope = Scope::new();
@@ -166,8 +174,10 @@ impl RuleSet {
     }
 
     /// Scores a request given as JSON text. A syntax error is an `input` diagnostic whose line
-    /// and column point into that text.
+    /// and column point into that text (after a byte-order mark, which is skipped).
     pub fn score_json(&self, request: &str, today: Date) -> Result<Report, Diagnostics> {
+        // A leading byte-order mark is skipped, as in rule files.
+        let request = request.strip_prefix('\u{feff}').unwrap_or(request);
         let value: serde_json::Value = serde_json::from_str(request).map_err(|e| {
             let mut d = Diagnostic::input(None, format!("the request is not valid JSON: {}", json_error_message(&e)));
             d.line = Some(e.line() as u32);
@@ -211,6 +221,34 @@ impl RuleSet {
     pub fn limits(&self) -> &Limits {
         &self.limits
     }
+}
+
+/// Refuses a rule file too large to compile quickly, before compiling it: compile time grows
+/// with the declarations times the names looked up among them (40,000 `const` lines took
+/// seconds), so both the size and the declarations are counted first, the latter by Rhai's own
+/// tokenizer, which skips comments and strings. The diagnostic points where the limit is passed.
+fn check_size(engine: &Engine, source: &str, limits: &Limits) -> Result<(), Diagnostic> {
+    if source.len() > limits.max_source_bytes {
+        let cut = source.char_indices().map(|(i, _)| i).take_while(|&i| i <= limits.max_source_bytes).last().unwrap_or(0);
+        let before = &source[..cut];
+        let line = before.matches('\n').count() + 1;
+        let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+        return Err(Diagnostic::from_eval(&EvalAltResult::ErrorDataTooLarge(crate::error::SOURCE.into(), rhai::Position::new(saturating_u16(line), saturating_u16(column))), limits));
+    }
+    let (tokens, _) = engine.lex([&source]);
+    let mut declarations = tokens
+        .take_while(|(t, _)| !matches!(t, rhai::Token::EOF))
+        .filter(|(t, _)| matches!(t, rhai::Token::Let | rhai::Token::Const))
+        .map(|(_, pos)| pos);
+    if let Some(pos) = declarations.nth(limits.max_declarations) {
+        return Err(Diagnostic::from_eval(&EvalAltResult::ErrorDataTooLarge(crate::error::DECLARATIONS.into(), pos), limits));
+    }
+    Ok(())
+}
+
+/// A line or column as Rhai holds it (it counts up to 65,535 and stays there).
+fn saturating_u16(n: usize) -> u16 {
+    u16::try_from(n).unwrap_or(u16::MAX).max(1)
 }
 
 /// The body of `fn evaluate()` as the statements of a script with all the rule functions, which
@@ -267,7 +305,7 @@ fn build_report(decl: &Declarations, run: Run, info: &RulesInfo) -> Report {
     let score = overall_score(&decl.forces, &run.points);
 
     let (fit_id, fit_reason) = run.fit.unwrap_or_else(|| ("unknown".into(), String::new()));
-    let raised = |flag: &String| run.flags.contains(flag);
+    let raised = |flag: &String| run.flag_set.contains(flag);
     let tier = decl
         .tiers
         .iter()
@@ -281,12 +319,15 @@ fn build_report(decl: &Declarations, run: Run, info: &RulesInfo) -> Report {
         .map(|t| TierResult { id: t.id.clone(), label: t.label.clone(), message: t.message.clone() })
         .unwrap_or_else(|| TierResult { id: String::new(), label: String::new(), message: String::new() });
 
-    let mut questions: Vec<String> = Vec::new();
-    for q in run.findings.iter().filter(|f| f.kind == FindingKind::Gap).filter_map(|f| f.question.as_ref()) {
-        if !questions.contains(q) {
-            questions.push(q.clone());
-        }
-    }
+    let mut asked = HashSet::new();
+    let questions: Vec<String> = run
+        .findings
+        .iter()
+        .filter(|f| f.kind == FindingKind::Gap)
+        .filter_map(|f| f.question.as_deref())
+        .filter(|q| asked.insert(*q))
+        .map(str::to_owned)
+        .collect();
 
     Report {
         score,

@@ -25,7 +25,7 @@
 use crate::cases::{self, Mismatch};
 use crate::error::json_error_message;
 use crate::{Date, Diagnostic, Limits, Report, API};
-use js_sys::{Array, Error, Reflect, TypeError, JSON};
+use js_sys::{Array, Error, RangeError, Reflect, TypeError, JSON};
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 
@@ -53,6 +53,10 @@ export interface Limits {
   maxArraySize?: number;
   maxMapSize?: number;
   maxFieldChars?: number;
+  maxSourceBytes?: number;
+  maxDeclarations?: number;
+  maxFindings?: number;
+  maxReportBytes?: number;
 }
 
 export interface ScoreOptions {
@@ -164,7 +168,8 @@ pub struct JsRuleSet {
 #[wasm_bindgen(js_class = RuleSet)]
 impl JsRuleSet {
     /// Compiles `source`. Throws an `Error` with a `diagnostics` property if it does not
-    /// compile, and a plain `Error` if `options` has an unknown key or a value of the wrong type.
+    /// compile, a `TypeError` if `options` has an unknown key or a value of the wrong type, and
+    /// a `RangeError` if a limit is 0 or above its maximum (`Limits::MAXIMA`).
     #[wasm_bindgen(constructor)]
     pub fn new(source: StringArg, options: Option<LimitsArg>) -> Result<JsRuleSet, JsValue> {
         let source = string_arg(&source, "new RuleSet: the rules source")?;
@@ -172,6 +177,7 @@ impl JsRuleSet {
             Some(o) => from_js(&o, "options")?,
             None => Limits::default(),
         };
+        limits.validate().map_err(|e| JsValue::from(RangeError::new(&format!("invalid options: {e}"))))?;
         match crate::RuleSet::compile_with(&source, &limits) {
             Ok(rules) => Ok(JsRuleSet { rules }),
             Err(e) => Err(compile_error(e.diagnostics())?),

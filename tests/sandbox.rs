@@ -21,6 +21,7 @@ fn assert_limit_with(statement: &str, limit: &str, limits: &Limits) {
     assert_eq!(d.kind, DiagnosticKind::Limit, "{d}");
     assert_eq!(d.limit.as_deref(), Some(limit), "{d}");
     assert!(d.message.contains(limit), "the message names the limit: {}", d.message);
+    assert!(d.line.is_some(), "the diagnostic has a line: {d}");
     // The next request does not take the failing path and scores as usual.
     let report = rules.score(&json!({"size": 30, "goal": "Cut errors"}), today()).expect("the rule set still works");
     assert_eq!(report.tier.id, "ok");

@@ -53,7 +53,9 @@ pub(super) fn register(engine: &mut Engine, session: &SharedSession) {
         if text.is_empty() {
             return Err(fail(&ctx, "yes_if(): the condition is empty".into()));
         }
-        if !s.run.conditions.contains(&text) {
+        if !s.run.condition_set.contains(&text) {
+            s.count_text(&ctx, text.len())?;
+            s.run.condition_set.insert(text.clone());
             s.run.conditions.push(text);
         }
         Ok(())
@@ -66,6 +68,7 @@ pub(super) fn register(engine: &mut Engine, session: &SharedSession) {
         if !FIT_IDS.contains(&verdict) {
             return Err(fail(&ctx, format!("training_fit(): '{verdict}' is not a verdict; use likely, mixed, unlikely or unknown")));
         }
+        s.count_text(&ctx, reason.trim().len())?;
         s.run.fit = Some((verdict.to_owned(), reason.trim().to_owned()));
         Ok(())
     });
@@ -84,7 +87,9 @@ pub(super) fn register(engine: &mut Engine, session: &SharedSession) {
         if name.trim().is_empty() {
             return Err(fail(&ctx, "flag(): the flag needs a name".into()));
         }
-        if !s.run.flags.iter().any(|f| f == name) {
+        if !s.run.flag_set.contains(name) {
+            s.count_text(&ctx, name.len())?;
+            s.run.flag_set.insert(name.to_owned());
             s.run.flags.push(name.to_owned());
         }
         Ok(())
@@ -94,7 +99,7 @@ pub(super) fn register(engine: &mut Engine, session: &SharedSession) {
     engine.register_fn("flagged", move |ctx: NativeCallContext, name: &str| -> Res<bool> {
         let mut s = s.borrow_mut();
         let s = s.scoring(&ctx)?;
-        Ok(s.run.flags.iter().any(|f| f == name))
+        Ok(s.run.flag_set.contains(name))
     });
 }
 

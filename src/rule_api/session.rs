@@ -8,8 +8,9 @@ use crate::report::{Finding, FindingKind};
 use crate::request::{Answer, Request};
 use crate::lists::KeptLists;
 use crate::text::Haystacks;
-use crate::{Date, Diagnostic};
-use rhai::{NativeCallContext, INT};
+use crate::{Date, Diagnostic, Limits};
+use std::collections::HashSet;
+use rhai::{EvalAltResult, NativeCallContext, INT};
 use std::cell::RefCell;
 use std::rc::Rc;
 
@@ -40,6 +41,8 @@ pub(crate) struct Session {
     pub lists: KeptLists,
     /// Operations the current run has taken, shared with the engine's progress hook.
     pub operations: Operations,
+    /// The limits of the rule set, of which recording checks the report's.
+    pub limits: Limits,
 }
 
 /// What one request's evaluation has recorded so far.
@@ -52,11 +55,16 @@ pub(crate) struct Run {
     pub conditions: Vec<String>,
     pub fit: Option<(String, String)>,
     pub flags: Vec<String>,
+    /// `conditions` and `flags` as sets, so that recording one again is found without a scan.
+    pub condition_set: HashSet<String>,
+    pub flag_set: HashSet<String>,
+    /// Bytes of text recorded so far, against `maxReportBytes`.
+    pub report_bytes: usize,
 }
 
 impl Session {
-    pub fn new() -> Self {
-        Self { phase: Phase::Idle, decl: Declarations::default(), decl_problems: Vec::new(), run: Run::default(), haystacks: Haystacks::default(), lists: KeptLists::default(), operations: Operations::default() }
+    pub fn new(limits: Limits) -> Self {
+        Self { phase: Phase::Idle, decl: Declarations::default(), decl_problems: Vec::new(), run: Run::default(), haystacks: Haystacks::default(), lists: KeptLists::default(), operations: Operations::default(), limits }
     }
 
     /// Starts running the top level of the file, which declares the rule set.
@@ -76,6 +84,9 @@ impl Session {
             conditions: Vec::with_capacity(12),
             fit: None,
             flags: Vec::with_capacity(16),
+            condition_set: HashSet::new(),
+            flag_set: HashSet::new(),
+            report_bytes: 0,
         };
         self.haystacks.clear();
         self.operations.reset();
@@ -127,6 +138,15 @@ impl Session {
         }
     }
 
+    /// Counts `bytes` more text recorded for the report, against `maxReportBytes`.
+    pub(super) fn count_text(&mut self, ctx: &NativeCallContext, bytes: usize) -> Res<()> {
+        self.run.report_bytes = self.run.report_bytes.saturating_add(bytes);
+        if self.run.report_bytes > self.limits.max_report_bytes {
+            return Err(EvalAltResult::ErrorDataTooLarge(crate::error::REPORT.into(), ctx.call_position()).into());
+        }
+        Ok(())
+    }
+
     pub(super) fn today(&self) -> Date {
         self.run.today.unwrap_or(Date::from_unix_days(0))
     }
@@ -146,6 +166,10 @@ impl Session {
             }
             self.run.points[i] += points;
         }
+        if self.run.findings.len() >= self.limits.max_findings {
+            return Err(EvalAltResult::ErrorDataTooLarge(crate::error::FINDINGS.into(), ctx.call_position()).into());
+        }
+        self.count_text(ctx, message.len() + question.len())?;
         let opt = |s: &str| (!s.is_empty()).then(|| s.to_owned());
         self.run.findings.push(Finding {
             kind,
