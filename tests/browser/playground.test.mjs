@@ -336,6 +336,133 @@ test('a share link round-trips the rules and the request exactly, and its conten
   noErrors(page);
 });
 
+/** A share link, made as a lead makes one: in a fresh browser, with `rules` and a request typed in. */
+async function makeLink(rules, goal) {
+  const page = await open('/www/playground.html', { permissions: ['clipboard-read', 'clipboard-write'] });
+  await openFiles(page);
+  await typeRules(page, rules);
+  await page.fill('#rq-goal', goal);
+  await settled(page);
+  await page.click('#share');
+  await page.locator('#share-output').waitFor();
+  const url = await page.inputValue('#share-url');
+  await page.close();
+  return url;
+}
+
+/** The versions the History dialog lists, as `title · note`, with the current one marked. */
+async function historyRows(page) {
+  await page.click('#history');
+  await page.locator('#history-dialog[open]').waitFor();
+  const rows = await page.locator('#history-list li').evaluateAll((lis) =>
+    lis.map((li) => `${li.querySelector('strong').textContent} · ${li.querySelector('.version-meta').textContent.split(' · ').slice(1).join(' · ')}${li.getAttribute('aria-current') ? ' (current)' : ''}`));
+  return rows;
+}
+
+test('opening a share link over unsaved work keeps that work in History, restorable from the keyboard', async () => {
+  const linkRules = RULES.replace('ruleset("Playground test", "1.0");', 'ruleset("Shared rules", "2.0");');
+  const url = await makeLink(linkRules, 'From the link');
+
+  // A lead types, never downloads.
+  const page = await open();
+  await openFiles(page);
+  const mine = RULES.replace('ruleset("Playground test", "1.0");', 'ruleset("My draft", "0.3");');
+  await typeRules(page, mine);
+  await page.fill('#rq-goal', 'My own request');
+  await settled(page);
+
+  // The link opens in another tab: the link's rules are shown, the draft is kept in History.
+  const tab = await page.context().newPage();
+  tab.errors = [];
+  tab.on('pageerror', (e) => tab.errors.push(e.message));
+  await tab.goto(url);
+  await settled(tab);
+  assert.equal(await tab.evaluate(() => window.yesifPlayground.editor.getText()), linkRules);
+  assert.match(await tab.locator('#status').textContent(), /Opened the rules and request from a share link\. Your earlier work is kept in History\./);
+  assert.deepEqual(await historyRows(tab), ['Shared rules 2.0 · Opened from a share link (current)', 'My draft 0.3 · Your work before a share link']);
+  assert.deepEqual(await axe(tab, { include: '#history-dialog' }), []);
+  await tab.screenshot({ path: new URL('playground-history.png', SCREENSHOTS).pathname });
+
+  // Restored from the keyboard: focus starts on the Restore button of the newest other version.
+  assert.equal(await tab.evaluate(() => document.activeElement.textContent), 'Restore');
+  assert.match(await tab.evaluate(() => document.activeElement.getAttribute('aria-label')), /^Restore My draft 0\.3 from /);
+  await tab.keyboard.press('Enter');
+  await settled(tab);
+  assert.equal(await tab.evaluate(() => window.yesifPlayground.editor.getText()), mine);
+  assert.deepEqual(await tab.evaluate(() => window.yesifPlayground.state.request), { goal: 'My own request' });
+  assert.match(await tab.locator('#status').textContent(), /Restored the version of .*What you had before is kept in History too\./);
+  assert.deepEqual(await historyRows(tab), ['My draft 0.3 · Your work before a share link (current)', 'Shared rules 2.0 · Opened from a share link']);
+  await tab.keyboard.press('Escape');
+
+  // The link pasted into the address bar of the open tab (hashchange) opens too, keeping the work.
+  await typeRules(tab, mine.replace('const WEIGHT = 10;', 'const WEIGHT = 11;'));
+  await tab.evaluate((hash) => { location.hash = hash; }, new URL(url).hash);
+  await tab.waitForFunction((text) => window.yesifPlayground.editor.getText() === text, linkRules);
+  await settled(tab);
+  assert.deepEqual(await tab.evaluate(() => window.yesifPlayground.state.request), { goal: 'From the link' });
+  assert.equal(await tab.evaluate(() => location.hash), '', 'the link leaves the address bar once opened');
+  assert.deepEqual((await historyRows(tab)).slice(0, 2), ['Shared rules 2.0 · Opened from a share link (current)', 'My draft 0.3 · Your work before a share link']);
+  const kept = await tab.evaluate(() => JSON.parse(localStorage.getItem('yesif.playground.history.v1'))[1].rules);
+  assert.equal(kept, mine.replace('const WEIGHT = 10;', 'const WEIGHT = 11;'), 'the edited draft, as it was when the link came');
+  assert.deepEqual(tab.errors, []);
+});
+
+test('a corrupt autosave does not stop the playground: what can be read is used, the entry is kept aside, the status says so', async () => {
+  const defaults = readFileSync(new URL('../../rules/ld-intake.rhai', import.meta.url), 'utf8');
+  for (const [saved, rules, status] of [
+    ['{"v":1,"rules":"// saved","downloaded":5}', '// saved', 'Part of your autosaved work could not be read (downloaded could not be read; it was kept in this browser\'s storage as “yesif.playground.v1.unreadable”); the rest was restored.'],
+    ['{"v":1,"rules":"// saved","request":[1],"today":"soon","cases":"x","origin":{"rules":7},"fileName":3}', '// saved', 'Part of your autosaved work could not be read (request, today, cases, fileName, origin could not be read; it was kept in this browser\'s storage as “yesif.playground.v1.unreadable”); the rest was restored.'],
+    ['{"v":1,"rules":', defaults, 'Your autosaved work could not be read (it is not JSON; it was kept in this browser\'s storage as “yesif.playground.v1.unreadable”); the defaults are shown.'],
+    ['{"v":1,"rules":42}', defaults, 'Your autosaved work could not be read (it holds no rules; it was kept in this browser\'s storage as “yesif.playground.v1.unreadable”); the defaults are shown.'],
+  ]) {
+    const page = await newPage(env.browser, { viewport: { width: 1440, height: 900 } });
+    await page.addInitScript((text) => {
+      if (sessionStorage.getItem('seeded')) return;
+      sessionStorage.setItem('seeded', '1');
+      localStorage.setItem('yesif.playground.v1', text);
+    }, saved);
+    await page.goto(env.server.url('/www/playground.html'));
+    await settled(page);
+    assert.equal(await page.evaluate(() => window.yesifPlayground.editor.getText()), rules, saved);
+    assert.equal(await page.locator('#status').textContent(), status, saved);
+    assert.equal(await page.evaluate(() => localStorage.getItem('yesif.playground.v1.unreadable')), saved, 'kept aside as it was');
+    assert.equal(await page.locator('#save-state').textContent(), rules === defaults ? 'Saved in this browser' : 'Saved in this browser · not downloaded');
+    assert.deepEqual(page.errors, [], saved);
+    await page.close();
+  }
+});
+
+test('a full storage quota says that the storage is full, and autosave resumes when there is room', async () => {
+  const page = await open();
+  await openFiles(page);
+  // Fill this origin's real localStorage quota, chunk by chunk, until it refuses even a byte.
+  const filled = await page.evaluate(() => {
+    let n = 0;
+    for (let size = 1 << 20; size >= 1; size >>= 2) {
+      const chunk = 'x'.repeat(size);
+      for (;;) {
+        try {
+          localStorage.setItem(`filler-${n++}`, chunk);
+        } catch (e) {
+          if (e.name !== 'QuotaExceededError') throw e;
+          break;
+        }
+      }
+    }
+    return n;
+  });
+  assert.ok(filled > 10);
+  await typeRules(page, RULES.replace('const WEIGHT = 10;', 'const WEIGHT = 12; // a longer comment, so that the save needs room'));
+  assert.equal(await page.locator('#save-state').textContent(), "Not saved: this browser's storage is full. Download your work");
+  assert.match(await page.locator('#status').textContent(), /^This browser's storage is full, so your work is no longer autosaved/);
+
+  await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('filler-')).forEach((k) => localStorage.removeItem(k)));
+  await typeRules(page, RULES.replace('const WEIGHT = 10;', 'const WEIGHT = 13;'));
+  assert.equal(await page.locator('#save-state').textContent(), 'Saved in this browser · not downloaded');
+  assert.match(await page.evaluate(() => localStorage.getItem('yesif.playground.v1')), /WEIGHT = 13/);
+  noErrors(page);
+});
+
 test('loop {} yields a limit diagnostic, the page stays responsive, and Stop restarts the engine', async () => {
   const page = await open();
   await openFiles(page);
