@@ -187,9 +187,87 @@ describe('<yesif-check> on a host form', () => {
     assert.match(q.yesif_rules_hash, /^[0-9a-f]{64}$/);
     assert.equal(q.yesif_gaps, '');
     assert.equal(q.yesif_today, '2026-06-01');
-    for (const key of ['yesif_questions', 'yesif_conditions', 'yesif_gap_fields', 'yesif_flags', 'yesif_tier_label']) {
-      assert.ok(key in q, key);
-    }
+    assert.equal(q.yesif_questions, '');
+    assert.equal(q.yesif_conditions, '');
+    assert.equal(q.yesif_gap_fields, '');
+    assert.equal(q.yesif_flags, '');
+    assert.equal(q.yesif_tier_label, 'Ready for L&D');
+  });
+
+  test('every condition, question and gap is submitted, each exactly, one per line', async () => {
+    const page = await openHost();
+    await page.fill('#goal', 'Excel');
+    await page.fill('#headcount', '1,200');
+    await page.check('input[name="obstacles"][value="tools"]');
+    await page.check('input[name="obstacles"][value="skill"]');
+    await reportWhere(page, (r) => r.conditions.length === 2);
+    await page.click('button[type="submit"]');
+    await page.waitForURL(/received\.html/);
+    const q = query(page);
+    const lines = (text) => text.split(/\r?\n/);
+    assert.deepEqual(lines(q.yesif_conditions), ['Yes, if the tool owner simplifies the tool.', 'Yes, if a practice session follows the course.']);
+    assert.deepEqual(lines(q.yesif_questions), ['What business outcome are you trying to achieve?', 'What have you already tried?']);
+    assert.deepEqual(lines(q.yesif_gaps), ['Tell us the result you need, not the solution. [outcome]', 'Past attempts tell us what not to repeat. [tried]']);
+    assert.equal(q.yesif_gap_fields, 'outcome,tried');
+    assert.equal(q.yesif_score, '30');
+    assert.equal(q.yesif_tier, 'promising');
+    assert.equal(q.yesif_tier_label, 'Promising');
+    assert.equal(q.yesif_training_fit, 'unlikely');
+    assert.equal(q.headcount, '1,200');
+  });
+
+  test('numbers typed as text: only well-formed ones count, read in the form\'s language', async () => {
+    const page = await openHost();
+    const read = await page.evaluate(async () => {
+      const { parseNumber } = await import('/www/yesif-check/form.js');
+      const table = [
+        ['1,,,', 'en'], ['1,200', 'en'], ['1 200', 'en'], ['1\u00a0200', 'en'], ['1_000', 'en'], ['1.5', 'en'],
+        ['1,234.5', 'en'], ['1,234,567', 'en'], ['  42  ', 'en'], ['-3', 'en'], ['+4', 'en'], ['.5', 'en'], ['5.', 'en'],
+        ['12,00', 'en'], ['1,2', 'en'], ['1,2345', 'en'], ['1,234 567', 'en'], ['1.2.3', 'en'], ['1e3', 'en'],
+        ['.', 'en'], ['-', 'en'], ['', 'en'], ['1,200 people', 'en'], ['$1,200', 'en'], ['0x10', 'en'], ['Infinity', 'en'],
+        ['1.200,5', 'de'], ['1,5', 'de'], ['1.5', 'de'], ['1 234,5', 'fr'], ['1\u202f234,5', 'fr'], ["1'234.5", 'de-CH'],
+        ['1,5', 'not a locale!'],
+      ];
+      return table.map(([text, locale]) => [text, locale, parseNumber(text, locale)]);
+    });
+    assert.deepEqual(read, [
+      ['1,,,', 'en', NaN], ['1,200', 'en', 1200], ['1 200', 'en', 1200], ['1\u00a0200', 'en', 1200], ['1_000', 'en', 1000], ['1.5', 'en', 1.5],
+      ['1,234.5', 'en', 1234.5], ['1,234,567', 'en', 1234567], ['  42  ', 'en', 42], ['-3', 'en', -3], ['+4', 'en', 4], ['.5', 'en', 0.5], ['5.', 'en', 5],
+      ['12,00', 'en', NaN], ['1,2', 'en', NaN], ['1,2345', 'en', NaN], ['1,234 567', 'en', NaN], ['1.2.3', 'en', NaN], ['1e3', 'en', NaN],
+      ['.', 'en', NaN], ['-', 'en', NaN], ['', 'en', NaN], ['1,200 people', 'en', NaN], ['$1,200', 'en', NaN], ['0x10', 'en', NaN], ['Infinity', 'en', NaN],
+      ['1.200,5', 'de', 1200.5], ['1,5', 'de', 1.5], ['1.5', 'de', NaN], ['1 234,5', 'fr', 1234.5], ['1\u202f234,5', 'fr', 1234.5], ["1'234.5", 'de-CH', 1234.5],
+      ['1,5', 'not a locale!', NaN],
+    ]);
+
+    // In the host form: a malformed number is not a number (the field is unanswered, and said so).
+    await page.fill('#headcount', '1,,,');
+    await page.waitForFunction(() => !document.querySelector('yesif-check').shadowRoot.querySelector('[part~="notice"]').hidden);
+    let s = await state(page);
+    assert.equal(s.notice, "We couldn't read your answer to “About how many people?”, so it isn't counted yet.");
+    assert.ok(s.report.findings.some((f) => f.kind === 'gap' && f.field === 'people'));
+    // The form's lang decides: in a German form, 1.200 is twelve hundred.
+    await page.evaluate(() => document.getElementById('host').setAttribute('lang', 'de'));
+    await page.fill('#headcount', '1.200');
+    await reportWhere(page, (r) => r.findings.some((f) => f.kind === 'strength' && f.field === 'people'));
+    s = await state(page);
+    assert.equal(s.notice, '');
+  });
+
+  test('field-map pairs are trimmed: spaces around rule and host names are not part of them', async () => {
+    const page = await openHost();
+    const parsed = await page.evaluate(async () => {
+      const { parseFieldMap } = await import('/www/yesif-check/form.js');
+      const { map, problems } = parseFieldMap(' outcome = goal ,\tpeople=\theadcount\n, ,bad, =x ');
+      return { map: [...map], problems };
+    });
+    assert.deepEqual(parsed, {
+      map: [['outcome', 'goal'], ['people', 'headcount']],
+      problems: ['"bad" is not a rule_field=host_field pair', '"=x" is not a rule_field=host_field pair'],
+    });
+    await page.evaluate(() => document.querySelector('yesif-check').setAttribute('field-map', ' outcome = goal , people = headcount '));
+    await page.fill('#goal', 'Increase the win rate from 18% to 24% by Q4');
+    await page.fill('#headcount', '120');
+    await reportWhere(page, (r) => ['outcome', 'people'].every((id) => r.findings.some((f) => f.kind === 'strength' && f.field === id)));
   });
 
   test('the open gaps are submitted, one per line, and submit-fields sets the prefix', async () => {
@@ -308,8 +386,10 @@ describe('<yesif-check> on a host form', () => {
     let dialogs = 0;
     page.on('dialog', (d) => { dialogs += 1; d.dismiss(); });
     const xss = '<img src=x onerror=alert(1)>';
+    // The listener is in place before the keystrokes: the page runs commands in order.
+    const scored = page.evaluate(() => new Promise((done) => document.addEventListener('yesif-score', () => done(true), { once: true })));
     await page.fill('#goal', xss);
-    await page.waitForTimeout(100);
+    assert.equal(await scored, true, 'what was typed has been scored');
     const s = await state(page);
     assert.equal(s.status, 'scored');
     for (const literal of ['<script>window.__xss = 2</script>Needs info', '<img src=x onerror="window.__xss = 4">', '<a href="javascript:window.__xss = 5">What</a> outcome?', 'Yes, if <b>we</b> talk first.', '<u>unclear</u>', '<b>bold</b> rules <i>1</i>']) {

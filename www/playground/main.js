@@ -10,6 +10,7 @@
 //   tests.js    the test cases, pass/fail with expected vs actual
 //   impact.js   what the edits change compared with the rules as loaded
 //   persist.js  autosave, restore (link → autosave → default) and share links
+//   history.js  the last 20 versions, kept before anything replaces the text, and their list
 //
 // `start()` builds the state, then one wiring function per panel connects it to the page. They
 // share one context, `app`: the state, the panels, and `changed()`, which every edit (rules,
@@ -22,7 +23,8 @@ import { ResultPanel } from './results.js';
 import { ProblemsPanel, describeKind } from './problems.js';
 import { TestsPanel, expectFrom } from './tests.js';
 import { ImpactPanel } from './impact.js';
-import { restore, saveLocal, shareUrl, clearHash, showInAddressBar } from './persist.js';
+import { restore, saveLocal, shareUrl, clearHash, showInAddressBar, isShareLink, readShareLink } from './persist.js';
+import { History, HistoryPanel } from './history.js';
 import { createState, fingerprint, casesPrint, snapshot, isDirty } from './state.js';
 import { setStatus } from './status.js';
 import { byId, download, debounce } from './dom.js';
@@ -30,6 +32,8 @@ import { byId, download, debounce } from './dom.js';
 const DEFAULT_RULES = new URL('../rules/ld-intake.rhai', document.baseURI);
 const DEFAULT_CASES = new URL('../rules/ld-intake.cases.json', document.baseURI);
 const RUN_DELAY_MS = 250;
+/** How long edits pause before the working version in the history is updated. */
+const KEEP_DELAY_MS = 1000;
 
 async function fetchText(url) {
   const res = await fetch(url, { cache: 'no-cache' });
@@ -47,6 +51,7 @@ async function start() {
   wireEditor(app, initialRules);
   wireEngine(app);
   wirePersistence(app);
+  wireHistory(app);
   wireResults(app);
   wireFiles(app);
   wireShare(app);
@@ -54,12 +59,26 @@ async function start() {
   wireKeys(app);
 
   byId('file-name').textContent = `· ${state.fileName}`;
+  if (restored.source === 'link') {
+    // The autosave is about to be replaced by the link's state: keep it in the history first.
+    const saved = restored.saved;
+    if (saved) app.history.keep({ rules: saved.rules, request: saved.request, today: saved.today }, 'Your work before a share link');
+    app.history.keep(restored.state, 'Opened from a share link');
+  } else if (initialRules !== defaults.rules) {
+    app.history.keepWorking(app.current());
+  }
   app.save();
   app.run();
   if (restored.source === 'link') {
-    setStatus('Opened the rules and request from a share link.');
+    setStatus(restored.saved
+      ? 'Opened the rules and request from a share link. Your earlier work is kept in History.'
+      : 'Opened the rules and request from a share link.', { action: restored.saved ? { label: 'History', run: app.openHistory } : undefined });
   } else if (restored.linkError) {
     setStatus(`${restored.linkError}; your saved work is shown instead.`, { tone: 'bad' });
+  } else if (restored.savedProblem && restored.source === 'saved') {
+    setStatus(`Part of your autosaved work could not be read (${restored.savedProblem}); the rest was restored.`, { tone: 'bad' });
+  } else if (restored.savedProblem) {
+    setStatus(`Your autosaved work could not be read (${restored.savedProblem}); the defaults are shown.`, { tone: 'bad' });
   } else if (restored.source === 'saved') {
     setStatus('Restored your work from this browser.');
   }
@@ -139,18 +158,28 @@ function wireEngine(app) {
 function wirePersistence(app) {
   const { state, editor } = app;
   const saveState = byId('save-state');
+  let lastOutcome = 'saved';
   app.dirty = (text = editor.getText()) => isDirty(state, text);
   app.save = (text = editor.getText()) => {
-    const ok = saveLocal(snapshot(state, text));
+    const outcome = saveLocal(snapshot(state, text));
     const unsaved = app.dirty(text);
-    saveState.textContent = ok
-      ? unsaved ? 'Saved in this browser · not downloaded' : 'Saved in this browser'
-      : 'Too large to autosave: download your work';
-    saveState.dataset.dirty = String(unsaved);
+    saveState.textContent = {
+      saved: unsaved ? 'Saved in this browser · not downloaded' : 'Saved in this browser',
+      'too-large': 'Too large to autosave: download your work',
+      full: "Not saved: this browser's storage is full. Download your work",
+      unavailable: 'Not saved: this browser does not allow storage. Download your work',
+    }[outcome];
+    saveState.dataset.dirty = String(unsaved || outcome !== 'saved');
+    // Said once, when it starts: the note beside the rules heading stays while it lasts.
+    if (outcome === 'full' && lastOutcome !== 'full') {
+      setStatus("This browser's storage is full, so your work is no longer autosaved: download it (Ctrl+S), or free some storage for this site.", { tone: 'bad' });
+    }
+    lastOutcome = outcome;
   };
   app.changed = (text) => {
     clearHash();
     app.save(text);
+    app.keepSoon();
     app.runSoon();
   };
 
@@ -158,10 +187,79 @@ function wirePersistence(app) {
   window.addEventListener('beforeunload', (e) => {
     const text = editor.getText();
     app.save(text);
+    app.history.keepWorking(app.current(text));
     if (app.dirty(text)) {
       e.preventDefault();
       e.returnValue = '';
     }
+  });
+}
+
+/**
+ * The version history: `app.keepSoon()` (the working version, after a pause), `app.keepBefore(note)`
+ * (the current work, before something replaces it), `app.openHistory()`, and share links pasted
+ * into the address bar of an open playground (`hashchange`), which replace the work only after
+ * keeping it.
+ */
+function wireHistory(app) {
+  const { state, editor, request } = app;
+  const history = new History();
+  app.history = history;
+  app.current = (rules = editor.getText()) => ({ rules, request: state.request, today: state.today });
+  app.keepSoon = debounce(() => history.keepWorking(app.current()), KEEP_DELAY_MS);
+  app.keepBefore = (note) => {
+    // The default rules are not work to keep: Reset brings them back.
+    const current = app.current();
+    if (current.rules !== app.defaults.rules) history.keep(current, note);
+  };
+
+  const dialog = byId('history-dialog');
+  const panel = new HistoryPanel({
+    list: byId('history-list'),
+    onRestore(version) {
+      dialog.close();
+      replaceWork(version, 'Before restoring an older version', version.note);
+      const when = new Date(version.time).toLocaleString();
+      setStatus(`Restored the version of ${when}. What you had before is kept in History too.`, {
+        action: { label: 'Undo', run: () => { editor.undo(); editor.focus(); } },
+      });
+      editor.focus();
+    },
+  });
+  app.openHistory = () => {
+    history.keepWorking(app.current());
+    panel.render(history.versions, history.find(editor.getText())?.id ?? null);
+    dialog.showModal();
+    // Focus starts on the newest version the lead could go back to (else on Close).
+    dialog.querySelector('#history-list .restore')?.focus();
+  };
+  byId('history').addEventListener('click', app.openHistory);
+
+  /** Keeps the current work, then puts `version` (rules, request, today) in its place. */
+  function replaceWork(version, noteBefore, noteAfter) {
+    app.keepBefore(noteBefore);
+    editor.setText(version.rules); // undoable: the previous text is one Ctrl+Z away
+    state.request = structuredClone(version.request ?? {});
+    if (version.today) state.today = version.today;
+    request.set(state.request, state.today);
+    history.keep(version, noteAfter);
+    app.changed();
+  }
+
+  window.addEventListener('hashchange', async () => {
+    if (!isShareLink(location.hash)) return;
+    let link;
+    try {
+      link = await readShareLink(location.hash);
+    } catch (e) {
+      clearHash();
+      setStatus(`The share link could not be read (${e.message}); your work is unchanged.`, { tone: 'bad' });
+      return;
+    }
+    replaceWork(link, 'Your work before a share link', 'Opened from a share link');
+    setStatus('Opened the rules and request from a share link. Your earlier work is kept in History.', {
+      action: { label: 'History', run: app.openHistory },
+    });
   });
 }
 
@@ -279,6 +377,7 @@ function wireFiles(app) {
       setStatus(`Opened ${plural(cases.length, 'test case')} from ${file.name}.`);
       return;
     }
+    app.keepBefore(`Before opening ${file.name}`);
     editor.setText(text); // undoable: the previous text is one Ctrl+Z away
     state.published = text;
     state.publishedName = file.name;
@@ -299,6 +398,7 @@ function wireFiles(app) {
   });
   resetDialog.addEventListener('close', () => {
     if (resetDialog.returnValue !== 'reset') return;
+    app.keepBefore('Before a reset');
     editor.setText(defaults.rules);
     setStatus('Reset to the default rules.', { action: { label: 'Undo', run: () => { editor.undo(); editor.focus(); } } });
   });

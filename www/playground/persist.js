@@ -3,57 +3,136 @@
 // URL hash (a share link), else from localStorage (the autosave), else from the defaults, and
 // saved to localStorage on every change. A share link is `#v1=` followed by the state's JSON
 // (rules, request and today only), deflated with CompressionStream and base64url-encoded.
+//
+// What is read back is checked field by field: an autosave that is not JSON, or whose fields
+// have the wrong types, never stops the playground. The fields that can be read are used and
+// the rest fall back to the defaults; the entry as it was is kept aside, under UNREADABLE_KEY,
+// so that nothing is lost, and `restore()` says so.
 
 const STORAGE_KEY = 'yesif.playground.v1';
+/** Where an autosave that could not be read (or only in part) is kept, as it was. */
+export const UNREADABLE_KEY = 'yesif.playground.v1.unreadable';
 const HASH_PREFIX = '#v1=';
 /** Beyond this many characters the autosave is skipped: localStorage quotas are ~5 MB of UTF-16. */
 export const MAX_PERSISTED_CHARS = 1_000_000;
 
 /**
- * Where the state comes from: `{source: "link"|"saved"|"default", state}`, with `state` null for
- * the default. A link that cannot be read is reported as `{source: "link", error}` and the
- * autosave is used instead, so a bad link never costs the lead their work.
+ * Where the state comes from: `{source: "link"|"saved"|"default", state, linkError, saved,
+ * savedProblem}`, with `state` null for the default. A link that cannot be read is reported in
+ * `linkError` and the autosave is used instead, so a bad link never costs the lead their work.
+ * `saved` is the autosave (also when a link wins, so that the caller can keep it in the
+ * history); `savedProblem` says what in it could not be read, if anything.
  */
 export async function restore(location = window.location) {
   let linkError = null;
-  if (location.hash.startsWith(HASH_PREFIX)) {
+  const { state: saved, problem: savedProblem } = loadLocal();
+  if (isShareLink(location.hash)) {
     try {
-      return { source: 'link', state: await decodeShare(location.hash.slice(HASH_PREFIX.length)) };
+      return { source: 'link', state: await readShareLink(location.hash), linkError, saved, savedProblem };
     } catch (e) {
       linkError = `the share link could not be read (${e.message})`;
     }
   }
-  const saved = loadLocal();
-  if (saved) return { source: 'saved', state: saved, linkError };
-  return { source: 'default', state: null, linkError };
+  if (saved) return { source: 'saved', state: saved, linkError, saved, savedProblem };
+  return { source: 'default', state: null, linkError, saved: null, savedProblem };
 }
 
-function loadLocal() {
+/** True for a hash that holds a share link. */
+export function isShareLink(hash) {
+  return hash.startsWith(HASH_PREFIX);
+}
+
+/** The `{rules, request, today}` of a share link's hash; throws if it cannot be read. */
+export function readShareLink(hash) {
+  return decodeShare(hash.slice(HASH_PREFIX.length));
+}
+
+const isObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isDate = (v) => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v);
+const isString = (v) => typeof v === 'string';
+
+/** The autosave's fields: each one's check. A field that fails it is dropped (the default is used). */
+const FIELDS = {
+  request: isObject,
+  today: isDate,
+  cases: (v) => Array.isArray(v) && v.every(isObject),
+  published: isString,
+  unedited: (v) => typeof v === 'boolean',
+  publishedName: isString,
+  fileName: (v) => isString(v) && v.length > 0 && v.length < 256,
+  origin: (v) => isObject(v) && ['server', 'file'].includes(v.rules ?? 'server') && ['server', 'file', 'edited'].includes(v.cases ?? 'server'),
+  downloaded: (v) => isObject(v) && isString(v.rules) && isString(v.cases),
+};
+
+/**
+ * Reads the autosave: `{state, problem}`. `state` holds only fields that passed their check
+ * (null if there is no autosave or its rules cannot be read); `problem` is null, or says what
+ * could not be read, in which case the entry as it was is now also under UNREADABLE_KEY.
+ */
+export function loadLocal() {
+  let text;
   try {
-    const text = localStorage.getItem(STORAGE_KEY);
-    if (!text) return null;
-    const state = JSON.parse(text);
-    return typeof state?.rules === 'string' ? state : null;
+    text = localStorage.getItem(STORAGE_KEY);
   } catch {
-    return null;
+    return { state: null, problem: null }; // storage is off (a privacy setting): nothing to read
+  }
+  if (!text) return { state: null, problem: null };
+  let parsed;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return { state: null, problem: keepAside(text, 'it is not JSON') };
+  }
+  if (!isObject(parsed) || typeof parsed.rules !== 'string') {
+    return { state: null, problem: keepAside(text, 'it holds no rules') };
+  }
+  const state = { v: 1, rules: parsed.rules };
+  const bad = [];
+  for (const [key, check] of Object.entries(FIELDS)) {
+    if (parsed[key] === undefined || parsed[key] === null) continue;
+    if (check(parsed[key])) state[key] = parsed[key];
+    else bad.push(key);
+  }
+  return { state, problem: bad.length ? keepAside(text, `${bad.join(', ')} could not be read`) : null };
+}
+
+/** Puts an unreadable autosave aside; returns the problem's description for the status line. */
+function keepAside(text, reason) {
+  try {
+    localStorage.setItem(UNREADABLE_KEY, text);
+    return `${reason}; it was kept in this browser's storage as “${UNREADABLE_KEY}”`;
+  } catch {
+    return reason;
   }
 }
 
-/** Autosaves `state`; returns false (and saves nothing) when it is too big or storage refuses. */
+/**
+ * Autosaves `state`. Returns "saved", "too-large" (over MAX_PERSISTED_CHARS: nothing saved),
+ * "full" (the browser's storage quota is used up) or "unavailable" (storage is off or refuses).
+ */
 export function saveLocal(state) {
   let text;
   try {
     text = JSON.stringify(state);
   } catch {
-    return false;
+    return 'unavailable';
   }
-  if (text.length > MAX_PERSISTED_CHARS) return false;
+  if (text.length > MAX_PERSISTED_CHARS) return 'too-large';
+  return writeStorage(STORAGE_KEY, text);
+}
+
+/** `localStorage.setItem`, as "saved", "full" or "unavailable". */
+export function writeStorage(key, text) {
   try {
-    localStorage.setItem(STORAGE_KEY, text);
-    return true;
-  } catch {
-    return false;
+    localStorage.setItem(key, text);
+    return 'saved';
+  } catch (e) {
+    return isQuotaError(e) ? 'full' : 'unavailable';
   }
+}
+
+function isQuotaError(e) {
+  return e?.name === 'QuotaExceededError' || e?.name === 'NS_ERROR_DOM_QUOTA_REACHED' || e?.code === 22;
 }
 
 /** The share link for `{rules, request, today}` on the current page. */
@@ -113,7 +192,7 @@ function fromBase64Url(text) {
 
 /** Drops a share link from the address bar without reloading, once the state has moved on. */
 export function clearHash() {
-  if (window.location.hash.startsWith(HASH_PREFIX)) {
+  if (isShareLink(window.location.hash)) {
     history.replaceState(null, '', window.location.pathname + window.location.search);
   }
 }

@@ -48,8 +48,9 @@ export function createState(defaults, restored) {
   const unedited = Boolean(fromSave && !publishedFromFile && (fromSave.unedited ?? fromSave.rules === fromSave.published));
   const initialRules = unedited ? defaults.rules : saved?.rules ?? defaults.rules;
 
-  // What counts as "on disk": the rules as loaded, opened, shared or last downloaded.
-  state.downloaded ??= { rules: fingerprint(initialRules), cases: casesPrint(state) };
+  // What counts as "on disk": the rules as loaded, opened, shared or last downloaded. Saved
+  // work that does not say (its record could not be read) counts as not downloaded.
+  state.downloaded ??= { rules: fromSave ? '' : fingerprint(initialRules), cases: casesPrint(state) };
   if (unedited) state.downloaded.rules = fingerprint(initialRules);
   if (origin.cases === 'server') state.downloaded.cases = casesPrint(state);
   return { state, initialRules };

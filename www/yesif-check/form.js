@@ -10,6 +10,56 @@ export function isIsoDate(text) {
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text;
 }
 
+/** Per locale: `{decimal, pattern}`, its decimal separator and the pattern of a number written in it. */
+const numberFormats = new Map();
+
+function numberFormat(locale) {
+  let format = numberFormats.get(locale);
+  if (!format) {
+    let decimal = '.';
+    let group = ',';
+    try {
+      const parts = new Intl.NumberFormat(locale).formatToParts(1234.5);
+      decimal = parts.find((p) => p.type === 'decimal')?.value ?? decimal;
+      group = parts.find((p) => p.type === 'group')?.value ?? group;
+    } catch {
+      // An unknown or malformed lang tag: read numbers as in English.
+    }
+    // Spaces (plain, no-break and narrow no-break) group thousands in every locale; so do `_`
+    // and the locale's own separator (either apostrophe where it is one: Swiss 1'234 or 1’234),
+    // unless that is its decimal separator.
+    const apostrophes = group === "'" || group === '\u2019' ? ["'", '\u2019'] : [];
+    const groups = new Set([group, ...apostrophes, ' ', '\u00a0', '\u202f', '_']);
+    groups.delete(decimal);
+    const grouping = [...groups].map(escapeRegExp).join('|');
+    // sign, then digits or 1-3 digits and groups of 3 behind one separator, then the fraction
+    const pattern = new RegExp(`^([-+]?)(\\d+|\\d{1,3}(${grouping})\\d{3}(?:\\3\\d{3})*)?(?:${escapeRegExp(decimal)}(\\d*))?$`, 'u');
+    format = { decimal, pattern };
+    numberFormats.set(locale, format);
+  }
+  return format;
+}
+
+const escapeRegExp = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * Reads `text` as a number written the way `locale` writes them, or returns NaN: an optional
+ * sign, digits, thousands separators only between groups of three (and the same separator
+ * throughout), and one decimal separator. `1,200`, `1 200`, `1200.5`, `5.` and `-3` are numbers in
+ * English; `1,,,`, `1,2`, `12,00`, `1.2.3`, `1,200 300` and `1e3` are not. With `locale` "de",
+ * `1.200,5` is 1200.5. The locale is the form's `lang` (see `readRequest`); a plain value (an
+ * `<input type="number">` gives one) is read with `locale` "en".
+ * @param {string} text
+ * @param {string} [locale]
+ * @returns {number}
+ */
+export function parseNumber(text, locale = 'en') {
+  const m = numberFormat(locale).pattern.exec(text.trim());
+  if (!m || (m[2] === undefined && !m[4])) return NaN;
+  const whole = (m[2] ?? '0').replace(/\D/g, '');
+  return Number(`${m[1]}${whole}.${m[4] || '0'}`);
+}
+
 /**
  * Parses a `field-map` attribute: comma-separated `rule_field=host_field` pairs. Blank and
  * malformed pairs are ignored (and reported in `problems`) so a typo never stops scoring.
@@ -46,12 +96,13 @@ export function controlsNamed(form, name) {
 export function readRequest(form, fields, fieldMap) {
   const request = {};
   const unreadable = [];
+  const locale = form.closest('[lang]')?.getAttribute('lang') || 'en';
   for (const field of fields) {
     const controls = controlsNamed(form, fieldMap.get(field.id) ?? field.id).filter(
       (c) => !c.disabled && c.type !== 'submit' && c.type !== 'button' && c.type !== 'reset' && c.type !== 'file',
     );
     if (controls.length === 0) continue;
-    const value = readValue(field.type, controls);
+    const value = readValue(field.type, controls, locale);
     if (value === undefined) continue;
     if (value === INVALID) {
       unreadable.push(field.id);
@@ -64,7 +115,7 @@ export function readRequest(form, fields, fieldMap) {
 
 const INVALID = Symbol('invalid');
 
-function readValue(type, controls) {
+function readValue(type, controls, locale) {
   const values = rawValues(controls);
   if (type === 'checkboxes') {
     const list = values.map((v) => v.trim()).filter(Boolean);
@@ -73,7 +124,8 @@ function readValue(type, controls) {
   const text = (values[0] ?? '').trim();
   if (!text) return undefined;
   if (type === 'number') {
-    const n = Number(text.replace(/[,\s_]/g, ''));
+    // An <input type="number"> gives its value without the locale's separators.
+    const n = parseNumber(text, controls[0].type === 'number' ? 'en' : locale);
     return Number.isFinite(n) ? n : INVALID;
   }
   if (type === 'date') return isIsoDate(text) ? text : INVALID;
