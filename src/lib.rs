@@ -11,6 +11,7 @@
 //! | `rule_api` | the functions rule files call (`text`, `gap`, `yes_if`, …), and [`API`] |
 //! | [`declare`] | what rule files declare: fields, forces, tiers |
 //! | `request` | a JSON request checked and turned into typed answers |
+//! | `options` | [`ScoreOptions`]: the date, and the fields the form asks |
 //! | [`report`] | the [`Report`] a request gets |
 //! | [`cases`] | rule test cases (`*.cases.json`) and their checks |
 //! | [`error`] | [`Diagnostic`]: every failure, as data with a position |
@@ -33,6 +34,7 @@ pub mod declare;
 mod engine;
 pub mod error;
 mod lists;
+mod options;
 pub mod report;
 mod request;
 mod rule_api;
@@ -48,6 +50,7 @@ pub use date::Date;
 pub use declare::{Field, FieldOption, FieldType, Force, RulesInfo, Tier};
 pub use engine::Limits;
 pub use error::{Diagnostic, DiagnosticKind, Diagnostics};
-pub use report::{Finding, FindingKind, ForceScore, Report, TierResult, TrainingFit};
+pub use options::ScoreOptions;
+pub use report::{Finding, FindingKind, ForceScore, Report, TierResult, TrainingFit, Understood};
 pub use rule_api::{ApiFunction, API};
 pub use ruleset::RuleSet;

@@ -27,6 +27,7 @@ pub const API: &[ApiFunction] = api! {
     "force", "force(id, label, max)", "declare", "Declares a force that earns points, up to max.";
     "tier", "tier(id, label, message, #{min_score, requires, excludes, fit})", "declare", "Declares a tier; tiers are tried in order and the first whose conditions hold is chosen.";
     "has", "has(field)", "score", "True if the field is answered (not missing, not blank, not an empty list).";
+    "asked", "asked(field)", "score", "True if the form offers the field (every declared field, unless the host says which it asks).";
     "text", "text(field)", "score", "The field's answer as trimmed text; \"\" if unanswered.";
     "number", "number(field)", "score", "The field's answer as a number; 0 if unanswered.";
     "list", "list(field)", "score", "The ticked values of a checkbox field; [] if none.";
@@ -49,6 +50,7 @@ pub const API: &[ApiFunction] = api! {
     "points", "points(force)", "score", "Points awarded to the force so far in this request.";
     "current_score", "current_score()", "score", "The score so far, out of 100, as the report will count it (each force capped at its maximum).";
     "yes_if", "yes_if(text)", "score", "Adds a \"Yes, if…\" condition; the text may leave out the words \"Yes, if\".";
+    "understood", "understood(field, text)", "score", "Shows the requester what the rules read from an answer (\"handle time 9 → 7 minutes by 2027-03-31\"), so they can correct it; blank text is ignored.";
     "training_fit", "training_fit(verdict, reason)", "score", "Sets whether training is the fix: likely, mixed, unlikely or unknown.";
     "fit", "fit()", "score", "The training-fit verdict set so far (\"unknown\" if none).";
     "flag", "flag(name)", "score", "Raises a flag that tiers can require or exclude.";

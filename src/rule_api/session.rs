@@ -4,7 +4,7 @@
 use super::{fail, Res};
 use crate::declare::Declarations;
 use crate::engine::Operations;
-use crate::report::{Finding, FindingKind};
+use crate::report::{Finding, FindingKind, Understood};
 use crate::request::{Answer, Request};
 use crate::lists::KeptLists;
 use crate::text::Haystacks;
@@ -47,11 +47,14 @@ pub(crate) struct Session {
 pub(crate) struct Run {
     pub request: Request,
     pub today: Option<Date>,
+    /// For each declared field, in declaration order: whether the form asks it.
+    pub asked: Vec<bool>,
     pub points: Vec<i64>,
     pub findings: Vec<Finding>,
     pub conditions: Vec<String>,
     pub fit: Option<(String, String)>,
     pub flags: Vec<String>,
+    pub understood: Vec<Understood>,
 }
 
 impl Session {
@@ -65,17 +68,20 @@ impl Session {
         self.phase = Phase::Declare;
     }
 
-    /// Starts scoring `request` as of `today`.
-    pub fn begin(&mut self, request: Request, today: Date) {
+    /// Starts scoring `request` as of `today`, on a form that asks the fields marked in `asked`
+    /// (one entry per declared field).
+    pub fn begin(&mut self, request: Request, today: Date, asked: Vec<bool>) {
         // Sized for a full rubric so that recording findings never reallocates mid-request.
         self.run = Run {
             request,
             today: Some(today),
+            asked,
             points: vec![0; self.decl.forces.len()],
             findings: Vec::with_capacity(48),
             conditions: Vec::with_capacity(12),
             fit: None,
             flags: Vec::with_capacity(16),
+            understood: Vec::new(),
         };
         self.haystacks.clear();
         self.operations.reset();
@@ -127,6 +133,12 @@ impl Session {
         }
     }
 
+    /// Whether the form asks the declared field `id` (true for "" and, defensively, for an id
+    /// the caller has not checked).
+    pub(super) fn is_asked(&self, id: &str) -> bool {
+        self.decl.field_index(id).and_then(|i| self.run.asked.get(i).copied()).unwrap_or(true)
+    }
+
     pub(super) fn today(&self) -> Date {
         self.run.today.unwrap_or(Date::from_unix_days(0))
     }
@@ -147,10 +159,12 @@ impl Session {
             self.run.points[i] += points;
         }
         let opt = |s: &str| (!s.is_empty()).then(|| s.to_owned());
+        let asked = self.is_asked(field);
         self.run.findings.push(Finding {
             kind,
             force: opt(force),
             field: opt(field),
+            asked,
             points,
             message: message.to_owned(),
             question: opt(question),
