@@ -16,6 +16,7 @@
 //! | [`cases`] | rule test cases (`*.cases.json`) and their checks |
 //! | [`error`] | [`Diagnostic`]: every failure, as data with a position |
 //! | [`date`], [`text`] | calendar days and word-list matching for the rule API |
+//! | [`evidence`] | baseline, target, change, date and measure read from free text |
 //!
 //! ```
 //! use yesif::{Date, RuleSet};
@@ -33,6 +34,7 @@ pub mod date;
 pub mod declare;
 mod engine;
 pub mod error;
+pub mod evidence;
 mod lists;
 mod options;
 pub mod report;

@@ -43,6 +43,7 @@ pub const API: &[ApiFunction] = api! {
     "contains_any", "contains_any(text, words)", "any", "True if the text contains any of the words (whole words, any case; end a word with * to match its start).";
     "first_match", "first_match(text, words)", "any", "The first of the words found in the text, or \"\".";
     "count_matches", "count_matches(text, words)", "any", "How many of the words occur in the text.";
+    "evidence", "evidence(text, measures)", "score", "What the text says about a measure: #{baseline, target, change, unit, date, measure, summary}, () where it says nothing; dates in words count from today; measures is a word list (optional).";
     "has_number", "has_number(text)", "any", "True if the text contains a digit.";
     "strength", "strength(force, field, points, message)", "score", "Awards points to a force and records a strength.";
     "gap", "gap(force, field, message, question)", "score", "Records a gap and the consulting question to ask; gap(force, field, points, message, question) also awards partial points.";
