@@ -1,7 +1,8 @@
 //! Rule test cases: requests with the outcome a rule set must give them.
 //!
 //! A rule file `x.rhai` keeps its cases beside it in `x.cases.json`, a JSON array of
-//! `{name, today, request, expect}` objects (the shape of the samples in the domain research).
+//! `{name, today, asked?, request, expect}` objects (the shape of the samples in the domain
+//! research); `asked`, when given, lists the rule fields the case's form offers.
 //! `expect` pins as much or as little as a case needs; every key is optional:
 //!
 //! | key | passes when |
@@ -10,13 +11,15 @@
 //! | `training_fit` | the training-fit verdict is this |
 //! | `score_min`, `score_max` | the score lies in this range (inclusive) |
 //! | `questions` | each entry occurs (any case) in one of the questions |
+//! | `followups` | each entry occurs (any case) in one of the follow-up questions |
+//! | `understood` | each entry occurs (any case) in one of the texts the rules understood |
 //! | `conditions` | each entry occurs (any case) in one of the "Yes, if…" conditions |
 //! | `gaps` | each listed field has a gap |
 //! | `no_gaps` | none of the listed fields has a gap |
 //! | `flags` | each listed flag is raised |
 //! | `error` | scoring fails, and a diagnostic's message contains this |
 
-use crate::{Date, Report, RuleSet};
+use crate::{Date, Report, RuleSet, ScoreOptions};
 use serde::{Deserialize, Serialize};
 
 /// One test case.
@@ -27,6 +30,10 @@ pub struct Case {
     pub name: String,
     /// The evaluation date, `YYYY-MM-DD`.
     pub today: String,
+    /// The rule fields the case's form asks (see [`crate::ScoreOptions::asked`]); absent:
+    /// every declared field.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub asked: Option<Vec<String>>,
     /// The request, as a form would send it.
     pub request: serde_json::Value,
     /// What the rules must conclude.
@@ -48,6 +55,10 @@ pub struct Expect {
     pub score_max: Option<i64>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub questions: Vec<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub followups: Vec<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub understood: Vec<String>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub conditions: Vec<String>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -111,7 +122,8 @@ impl Case {
             return out;
         };
         let e = &self.expect;
-        let report = match rules.score(&self.request, today) {
+        let options = ScoreOptions { today, asked: self.asked.clone() };
+        let report = match rules.score_with(&self.request, &options) {
             Err(err) => {
                 match &e.error {
                     Some(want) if err.diagnostics().iter().any(|d| d.message.contains(want.as_str())) => {}
@@ -149,6 +161,13 @@ impl Case {
         };
         for q in e.questions.iter().filter(|q| !contains(&report.questions, q)) {
             miss("questions", format!("a question with \"{q}\""), format!("{:?}", report.questions));
+        }
+        for q in e.followups.iter().filter(|q| !contains(&report.followups, q)) {
+            miss("followups", format!("a follow-up question with \"{q}\""), format!("{:?}", report.followups));
+        }
+        let understood: Vec<String> = report.understood.iter().map(|u| u.text.clone()).collect();
+        for u in e.understood.iter().filter(|u| !contains(&understood, u)) {
+            miss("understood", format!("understood \"{u}\""), format!("{understood:?}"));
         }
         for c in e.conditions.iter().filter(|c| !contains(&report.conditions, c)) {
             miss("conditions", format!("a condition with \"{c}\""), format!("{:?}", report.conditions));

@@ -46,6 +46,35 @@ impl Date {
         Date(days)
     }
 
+    /// The date of year `y`, month `m` (1–12), day `d`, if it exists (years 1000–9999).
+    pub fn from_ymd(y: i64, m: i64, d: i64) -> Option<Date> {
+        ((1000..=9999).contains(&y) && (1..=12).contains(&m) && d >= 1 && d <= days_in_month(y, m)).then(|| Date(days_from_civil(y, m, d)))
+    }
+
+    /// The last day of month `m` (1–12) of year `y`.
+    pub(crate) fn month_end(y: i64, m: i64) -> Date {
+        Date(days_from_civil(y, m, days_in_month(y, m)))
+    }
+
+    /// The year, month (1–12) and day.
+    pub fn ymd(self) -> (i64, i64, i64) {
+        self.civil()
+    }
+
+    /// The date `days` later (earlier if negative).
+    pub fn add_days(self, days: i64) -> Date {
+        Date(self.0 + days)
+    }
+
+    /// The same day `months` later, or the month's last day if it is shorter (Jan 31 + 1 month
+    /// is Feb 28 or 29).
+    pub fn add_months(self, months: i64) -> Date {
+        let (y, m, d) = self.civil();
+        let total = y * 12 + (m - 1) + months;
+        let (y, m) = (total.div_euclid(12), total.rem_euclid(12) + 1);
+        Date(days_from_civil(y, m, d.min(days_in_month(y, m))))
+    }
+
     fn civil(self) -> (i64, i64, i64) {
         // Howard Hinnant's civil_from_days.
         let z = self.0 + 719_468;
@@ -95,6 +124,18 @@ fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn months_add_to_the_same_day_or_the_last_day_of_a_shorter_month() {
+        let d = |s| Date::parse(s).unwrap();
+        assert_eq!(d("2026-01-31").add_months(1), d("2026-02-28"));
+        assert_eq!(d("2027-12-15").add_months(3), d("2028-03-15"));
+        assert_eq!(d("2028-01-31").add_months(1), d("2028-02-29"));
+        assert_eq!(d("2026-03-01").add_months(-3), d("2025-12-01"));
+        assert_eq!(Date::month_end(2027, 2), d("2027-02-28"));
+        assert_eq!(Date::from_ymd(2027, 2, 29), None);
+        assert_eq!(d("2026-06-01").add_days(42).ymd(), (2026, 7, 13));
+    }
 
     #[test]
     fn round_trips_every_day_of_a_leap_cycle() {

@@ -12,10 +12,12 @@
 //! | `rule_api` | the functions rule files call (`text`, `gap`, `yes_if`, …), and [`API`] |
 //! | [`declare`] | what rule files declare: fields, forces, tiers |
 //! | `request` | a JSON request checked and turned into typed answers |
+//! | `options` | [`ScoreOptions`]: the date, and the fields the form asks |
 //! | [`report`] | the [`Report`] a request gets |
 //! | [`cases`] | rule test cases (`*.cases.json`) and their checks |
 //! | [`error`] | [`Diagnostic`]: every failure, as data with a position |
 //! | [`date`], [`text`] | calendar days and word-list matching for the rule API |
+//! | [`evidence`] | baseline, target, change, date and measure read from free text |
 //!
 //! ```
 //! use yesif::{Date, RuleSet};
@@ -34,7 +36,9 @@ pub mod declare;
 mod engine;
 pub mod error;
 mod limits;
+pub mod evidence;
 mod lists;
+mod options;
 pub mod report;
 mod request;
 mod rule_api;
@@ -50,6 +54,7 @@ pub use date::Date;
 pub use declare::{Field, FieldOption, FieldType, Force, RulesInfo, Tier};
 pub use limits::{Limits, LimitsError};
 pub use error::{Diagnostic, DiagnosticKind, Diagnostics};
-pub use report::{Finding, FindingKind, ForceScore, Report, TierResult, TrainingFit};
+pub use options::ScoreOptions;
+pub use report::{Finding, FindingKind, ForceScore, Report, TierResult, TrainingFit, Understood};
 pub use rule_api::{ApiFunction, API};
 pub use ruleset::RuleSet;

@@ -15,7 +15,7 @@ use std::collections::HashSet;
 
 /// The rule API functions that take a list as their second (and last) argument.
 pub(crate) const LIST_FUNCTIONS: &[&str] =
-    &["contains_any", "first_match", "count_matches", "ticked_any", "ticked_count", "ticked_names"];
+    &["contains_any", "first_match", "count_matches", "ticked_any", "ticked_count", "ticked_names", "evidence"];
 
 /// Handles count up from here: numbers no rule writes or computes by accident.
 const FIRST_HANDLE: INT = INT::MIN;

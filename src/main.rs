@@ -22,9 +22,10 @@ struct Args {
 enum Command {
     /// Score one request, or a batch of requests (one JSON object per line).
     ///
-    /// The request is a JSON object of field values. A test-case file ({name, today, request,
-    /// expect}, like the samples) works too: its request is scored, as of its `today` unless
-    /// --today is given.
+    /// The request is a JSON object of field values. A test-case file ({name, today, asked,
+    /// request, expect}, like the samples) works too, and so does a batch line of that shape:
+    /// its request is scored, as of its `today` unless --today is given, on a form that asks
+    /// its `asked` unless --asked is given.
     ///
     /// Exit status: 0 when scored, 1 when the rules or the request have errors (or, with
     /// --batch, when any line failed), 2 when a file cannot be read.
@@ -35,6 +36,10 @@ enum Command {
         /// The evaluation date, YYYY-MM-DD [default: today's date in UTC].
         #[arg(long, value_name = "YYYY-MM-DD")]
         today: Option<String>,
+        /// The rule fields the form asks, comma-separated (e.g. business_outcome,audience_size):
+        /// gaps on the others become follow-up questions [default: every declared field].
+        #[arg(long, value_name = "ID,ID,…", value_delimiter = ',')]
+        asked: Option<Vec<String>>,
         /// Print the report as JSON instead of text.
         #[arg(long)]
         json: bool,
@@ -78,7 +83,9 @@ enum Command {
 fn main() -> ExitCode {
     let args = Args::parse();
     let result = match args.command {
-        Command::Score { rules, today, json, batch, request } => cli::score::run(&rules, today.as_deref(), json, batch.as_deref(), request.as_deref()),
+        Command::Score { rules, today, asked, json, batch, request } => {
+            cli::score::run(&rules, today.as_deref(), asked.as_deref(), json, batch.as_deref(), request.as_deref())
+        }
         Command::Test { files } => cli::test::run(&files),
         Command::Check { file, today } => cli::check::run(&file, today.as_deref()),
         Command::Fields { file } => cli::check::fields(&file),

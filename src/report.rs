@@ -20,13 +20,20 @@ pub struct Report {
     pub forces: Vec<ForceScore>,
     /// Strengths, gaps and warnings, in the order the rules raised them.
     pub findings: Vec<Finding>,
-    /// The consulting questions of the gaps, without duplicates, in the order raised: rules
-    /// that run first are asked first.
+    /// The consulting questions of the gaps on fields the form asks (and of gaps about no
+    /// field), without duplicates, in the order raised: rules that run first are asked first.
     pub questions: Vec<String>,
+    /// The consulting questions of the gaps on fields the form does not ask: what L&D will
+    /// bring to the follow-up conversation. In the order raised, without duplicates, and never
+    /// one already in `questions`.
+    pub followups: Vec<String>,
     /// "Yes, if…" conditions, without duplicates, in the order raised.
     pub conditions: Vec<String>,
     /// Flags the rules raised with `flag(…)`, which tiers test.
     pub flags: Vec<String>,
+    /// What the rules read from the answers, shown back so the requester can correct it
+    /// (`understood(field, text)`), in the order recorded, without duplicates.
+    pub understood: Vec<Understood>,
     /// The evaluation date, `YYYY-MM-DD`.
     pub today: String,
     /// The rules that produced the report.
@@ -101,6 +108,9 @@ pub struct Finding {
     pub force: Option<String>,
     /// The form field the finding concerns, if any.
     pub field: Option<String>,
+    /// Whether the form asks the finding's field (see `ScoreOptions::asked`); true for a
+    /// finding about no particular field.
+    pub asked: bool,
     /// Points the finding awarded (0 for most gaps and all warnings).
     pub points: i64,
     /// The message shown with it.
@@ -109,10 +119,25 @@ pub struct Finding {
     pub question: Option<String>,
 }
 
+/// Something the rules read from an answer, in words the requester can check: "handle time
+/// 9 → 7 minutes by 2027-03-31".
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Understood {
+    /// The field it was read from, if any.
+    pub field: Option<String>,
+    /// What was understood.
+    pub text: String,
+}
+
 impl Report {
     /// The report as compact JSON, the form the CLI's `--json` and the batch mode write.
     pub fn to_json(&self) -> String {
         serde_json::to_string(self).expect("a report always serialises")
+    }
+
+    /// The gaps on fields the form does not ask, in the order raised: L&D's follow-up topics.
+    pub fn followup_gaps(&self) -> impl Iterator<Item = &Finding> {
+        self.gaps().filter(|f| !f.asked)
     }
 
     /// The gaps only, in the order raised.

@@ -7,7 +7,8 @@ use crate::lists;
 use crate::report::{overall_score, FindingKind, ForceScore, Report, TierResult, TrainingFit};
 use crate::request::Request;
 use crate::rule_api::{Phase, Run, Session, SharedSession};
-use crate::{Date, Diagnostic, Diagnostics, Limits};
+use crate::options::asked_fields;
+use crate::{Date, Diagnostic, Diagnostics, Limits, ScoreOptions};
 use rhai::{Array, Dynamic, Engine, EvalAltResult, OptimizationLevel, Scope, AST};
 use std::collections::HashSet;
 use sha2::{Digest, Sha256};
@@ -158,24 +159,50 @@ impl RuleSet {
             Err(e) => e.into_vec(),
             Ok(rules) => {
                 let empty = Request::empty(&rules.session.borrow().decl);
-                rules.evaluate(empty, today).err().map(Diagnostics::into_vec).unwrap_or_default()
+                let asked = vec![true; rules.session.borrow().decl.fields.len()];
+                rules.evaluate(empty, today, asked).err().map(Diagnostics::into_vec).unwrap_or_default()
             }
         }
     }
 
-    /// Scores one request (a JSON object of field values) as of `today`.
+    /// Scores one request (a JSON object of field values) as of `today`, on a form that asks
+    /// every declared field: [`RuleSet::score_with`] with [`ScoreOptions::new`].
     ///
     /// Fields the rules do not declare are ignored. A value of the wrong type, an integer
     /// beyond ±2^53 or text over the `maxFieldChars` limit is an `input` diagnostic naming the
     /// field; all such problems are reported together and no rule runs.
     pub fn score(&self, request: &serde_json::Value, today: Date) -> Result<Report, Diagnostics> {
-        let request = Request::from_json(&self.session.borrow().decl, request, &self.limits)?;
-        self.evaluate(request, today)
+        self.score_with(request, &ScoreOptions::new(today))
+    }
+
+    /// Scores one request in the context of `options`: its date, and the fields the form asks.
+    /// Gaps on fields the form does not ask go to the report's `followups`, not its
+    /// `questions`. An `asked` id the rules do not declare is an `input` diagnostic with
+    /// `field: "asked"`, reported with any problems of the request itself.
+    pub fn score_with(&self, request: &serde_json::Value, options: &ScoreOptions) -> Result<Report, Diagnostics> {
+        let (request, asked) = {
+            let session = self.session.borrow();
+            let asked = asked_fields(&session.decl, options.asked.as_deref());
+            match (asked, Request::from_json(&session.decl, request, &self.limits)) {
+                (Ok(asked), Ok(request)) => (request, asked),
+                (asked, request) => {
+                    let mut problems = asked.err().unwrap_or_default();
+                    problems.extend(request.err().map(Diagnostics::into_vec).unwrap_or_default());
+                    return Err(Diagnostics::new(problems));
+                }
+            }
+        };
+        self.evaluate(request, options.today, asked)
     }
 
     /// Scores a request given as JSON text. A syntax error is an `input` diagnostic whose line
     /// and column point into that text (after a byte-order mark, which is skipped).
     pub fn score_json(&self, request: &str, today: Date) -> Result<Report, Diagnostics> {
+        self.score_json_with(request, &ScoreOptions::new(today))
+    }
+
+    /// [`RuleSet::score_json`] in the context of `options` (see [`RuleSet::score_with`]).
+    pub fn score_json_with(&self, request: &str, options: &ScoreOptions) -> Result<Report, Diagnostics> {
         // A leading byte-order mark is skipped, as in rule files.
         let request = request.strip_prefix('\u{feff}').unwrap_or(request);
         let value: serde_json::Value = serde_json::from_str(request).map_err(|e| {
@@ -184,11 +211,11 @@ impl RuleSet {
             d.column = Some(e.column() as u32);
             d
         })?;
-        self.score(&value, today)
+        self.score_with(&value, options)
     }
 
-    fn evaluate(&self, request: Request, today: Date) -> Result<Report, Diagnostics> {
-        self.session.borrow_mut().begin(request, today);
+    fn evaluate(&self, request: Request, today: Date, asked: Vec<bool>) -> Result<Report, Diagnostics> {
+        self.session.borrow_mut().begin(request, today, asked);
         let mut result = self.engine.eval_ast_with_scope::<Dynamic>(&mut Scope::new(), &self.ast);
         let mut session = self.session.borrow_mut();
         session.phase = Phase::Idle;
@@ -319,13 +346,21 @@ fn build_report(decl: &Declarations, run: Run, info: &RulesInfo) -> Report {
         .map(|t| TierResult { id: t.id.clone(), label: t.label.clone(), message: t.message.clone() })
         .unwrap_or_else(|| TierResult { id: String::new(), label: String::new(), message: String::new() });
 
-    let mut asked = HashSet::new();
-    let questions: Vec<String> = run
-        .findings
-        .iter()
-        .filter(|f| f.kind == FindingKind::Gap)
+    // A question asked of a field on the form is the requester's to answer now; one asked only
+    // of fields the form lacks is L&D's to bring to the follow-up conversation. Sets keep the
+    // deduplication linear however many gaps a rule records.
+    let mut seen = HashSet::new();
+    let gaps = || run.findings.iter().filter(|f| f.kind == FindingKind::Gap);
+    let questions: Vec<String> = gaps()
+        .filter(|f| f.asked)
         .filter_map(|f| f.question.as_deref())
-        .filter(|q| asked.insert(*q))
+        .filter(|q| seen.insert(*q))
+        .map(str::to_owned)
+        .collect();
+    let followups: Vec<String> = gaps()
+        .filter(|f| !f.asked)
+        .filter_map(|f| f.question.as_deref())
+        .filter(|q| seen.insert(*q))
         .map(str::to_owned)
         .collect();
 
@@ -336,8 +371,10 @@ fn build_report(decl: &Declarations, run: Run, info: &RulesInfo) -> Report {
         forces,
         findings: run.findings,
         questions,
+        followups,
         conditions: run.conditions,
         flags: run.flags,
+        understood: run.understood,
         today: run.today.map(|d| d.to_string()).unwrap_or_default(),
         rules: info.clone(),
     }

@@ -131,18 +131,39 @@ impl Haystack {
 
     /// True if the prepared `word` occurs: [`Haystack::contains`] without preparing the entry.
     pub fn has(&self, word: &Word) -> bool {
+        self.find(word).is_some()
+    }
+
+    /// Where the prepared `word` first occurs, as a byte range of the lower-cased text
+    /// ([`Haystack::lower`]); a `*` entry's match runs to the end of the word it starts, or,
+    /// for an entry ending in a whole word and ` *` ("time to *"), over the next word.
+    pub fn find(&self, word: &Word) -> Option<std::ops::Range<usize>> {
         let n = word.needle.as_bytes();
-        let Some(&first) = n.first() else { return false };
+        let &first = n.first()?;
         if word.anywhere {
-            return self.lower.contains(&*word.needle);
+            return self.lower.find(&*word.needle).map(|s| s..s + n.len());
         }
         let hay = self.lower.as_bytes();
-        self.starts.iter().any(|&s| {
+        let at = *self.starts.iter().find(|&&s| {
             hay.len() - s >= n.len()
                 && hay[s] == first
                 && &hay[s..s + n.len()] == n
                 && (word.prefix || self.lower[s + n.len()..].chars().next().map_or(true, |c| !c.is_alphanumeric()))
-        })
+        })?;
+        let mut end = at + n.len();
+        if word.prefix {
+            let word_end = |from: usize| from + self.lower[from..].find(|c: char| !c.is_alphanumeric()).unwrap_or(self.lower.len() - from);
+            end = word_end(end);
+            if word.next_word && end == at + n.len() && self.lower[end..].starts_with(' ') {
+                end = word_end(end + 1);
+            }
+        }
+        Some(at..end)
+    }
+
+    /// The text lower-cased, as [`Haystack::find`] counts.
+    pub fn lower(&self) -> &str {
+        &self.lower
     }
 }
 
@@ -163,15 +184,18 @@ pub struct Word<'a> {
     prefix: bool,
     /// The entry starts with punctuation ("$", "%"): it matches anywhere.
     anywhere: bool,
+    /// The entry ends in " *" ("time to *"): a match, as [`Haystack::find`] gives it, takes
+    /// the next word too.
+    next_word: bool,
 }
 
 impl<'a> Word<'a> {
     /// Prepares one entry of a word list.
     pub fn new(entry: &'a str) -> Self {
         let entry = entry.trim();
-        let (needle, prefix) = match entry.strip_suffix('*') {
-            Some(stem) => (stem.trim_end(), true),
-            None => (entry, false),
+        let (needle, prefix, next_word) = match entry.strip_suffix('*') {
+            Some(stem) => (stem.trim_end(), true, stem.ends_with(char::is_whitespace)),
+            None => (entry, false, false),
         };
         let anywhere = !needle.chars().next().is_some_and(char::is_alphanumeric);
         let needle = if needle.bytes().any(|b| b.is_ascii_uppercase()) || !needle.is_ascii() {
@@ -179,7 +203,7 @@ impl<'a> Word<'a> {
         } else {
             std::borrow::Cow::Borrowed(needle)
         };
-        Self { needle, prefix, anywhere }
+        Self { needle, prefix, anywhere, next_word }
     }
 
     /// The same word, owning its text, to keep beyond the entry it came from.

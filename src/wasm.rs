@@ -62,6 +62,9 @@ export interface Limits {
 export interface ScoreOptions {
   /** The evaluation date, `YYYY-MM-DD`; defaults to the browser's local date. */
   today?: string;
+  /** The ids of the rule fields the form offers; gaps on the others become `followups`.
+   * Default: every declared field. An unknown id is an `input` diagnostic (`field: "asked"`). */
+  asked?: string[];
 }
 
 export interface RulesInfo { name: string; version: string; hash: string; }
@@ -70,6 +73,8 @@ export interface Finding {
   kind: "gap" | "strength" | "warning";
   force: string | null;
   field: string | null;
+  /** Whether the form asks `field` (true for a finding about no field). */
+  asked: boolean;
   points: number;
   message: string;
   question: string | null;
@@ -81,9 +86,14 @@ export interface Report {
   trainingFit: { id: string; reason: string };
   forces: { id: string; label: string; score: number; max: number }[];
   findings: Finding[];
+  /** Questions of gaps on fields the form asks: for the requester, now. */
   questions: string[];
+  /** Questions of gaps on fields the form lacks: for L&D's follow-up conversation. */
+  followups: string[];
   conditions: string[];
   flags: string[];
+  /** What the rules read from the answers, to show back ("handle time 9 → 7 minutes by 2027-03-31"). */
+  understood: { field: string | null; text: string }[];
   today: string;
   rules: RulesInfo;
 }
@@ -112,7 +122,7 @@ export interface ApiFunction {
 }
 
 /** A rule test case, as in `rules/*.cases.json` (whose keys are snake_case). */
-export interface Case { name: string; today: string; request: Record<string, unknown>; expect: Expect; }
+export interface Case { name: string; today: string; asked?: string[]; request: Record<string, unknown>; expect: Expect; }
 /** What a case expects; every key is optional, unknown keys are an error. */
 export interface Expect {
   tier?: string;
@@ -120,6 +130,8 @@ export interface Expect {
   score_min?: number;
   score_max?: number;
   questions?: string[];
+  followups?: string[];
+  understood?: string[];
   conditions?: string[];
   gaps?: string[];
   no_gaps?: string[];
@@ -222,7 +234,7 @@ impl JsRuleSet {
         let text = stringify(&request, "the request")?;
         let scored = parse_today(options.today)
             .map_err(crate::Diagnostics::from)
-            .and_then(|today| self.rules.score_json(&text, today));
+            .and_then(|today| self.rules.score_json_with(&text, &crate::ScoreOptions { today, asked: options.asked }));
         match &scored {
             Ok(report) => to_js(&Scored::Success { report }),
             Err(e) => to_js(&Scored::Failure { diagnostics: e.diagnostics() }),
@@ -287,6 +299,8 @@ struct CaseResult {
 #[serde(deny_unknown_fields)]
 struct ScoreOptions {
     today: Option<String>,
+    /// Anything but an array of strings (or null) fails to read: a `TypeError`.
+    asked: Option<Vec<String>>,
 }
 
 /// The one way misuse of the API reaches JavaScript: a thrown `TypeError`.

@@ -328,3 +328,39 @@ fn today_rejects_impossible_dates_for_every_month_length() {
         assert_eq!(report["today"], good);
     }
 }
+
+#[test]
+fn score_asked_splits_gaps_into_questions_and_followups_for_one_request_a_case_and_a_batch() {
+    let s = Scratch::new("asked");
+    let request = s.write("r.json", r#"{"goal": "Cut waste"}"#);
+    let o = yesif(&["score", "--rules", &s.path("mini.rhai"), "--today", "2026-06-01", "--asked", "goal,size", "--json", &request]);
+    assert_eq!(o.status.code(), Some(0), "{}", err(&o));
+    let report: serde_json::Value = serde_json::from_str(&out(&o)).unwrap();
+    assert_eq!(report["questions"], serde_json::json!([]));
+    assert_eq!(report["followups"], serde_json::json!(["What's getting in the way?"]));
+    let text = out(&yesif(&["score", "--rules", &s.path("mini.rhai"), "--today", "2026-06-01", "--asked", "goal", &request]));
+    assert!(text.contains("[why] (not on the form)") && text.contains("L&D will ask you about (not on the form)\n  - What's getting in the way?"), "{text}");
+
+    // A case carries its own form; --asked wins over it.
+    let case = s.write("case.json", r#"{"name": "x", "today": "2026-06-01", "asked": ["goal", "why"], "request": {}, "expect": {}}"#);
+    let report: serde_json::Value = serde_json::from_str(&out(&yesif(&["score", "--rules", &s.path("mini.rhai"), "--json", &case]))).unwrap();
+    assert_eq!(report["followups"], serde_json::json!([]));
+    let report: serde_json::Value = serde_json::from_str(&out(&yesif(&["score", "--rules", &s.path("mini.rhai"), "--asked", "goal", "--json", &case]))).unwrap();
+    assert_eq!(report["followups"], serde_json::json!(["What's getting in the way?"]));
+
+    // A batch line may be a plain request or case-shaped; an unknown id is an error record.
+    let batch = s.write(
+        "in.jsonl",
+        "{\"goal\": \"Cut waste\"}\n{\"today\": \"2026-06-02\", \"asked\": [\"goal\"], \"request\": {\"goal\": \"Cut waste\"}}\n{\"asked\": [\"gaol\"], \"request\": {}}\n",
+    );
+    let o = yesif(&["score", "--rules", &s.path("mini.rhai"), "--today", "2026-06-01", "--batch", &batch]);
+    let lines: Vec<serde_json::Value> = out(&o).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(lines[0]["followups"], serde_json::json!([]));
+    assert_eq!((&lines[1]["followups"], &lines[1]["today"]), (&serde_json::json!(["What's getting in the way?"]), &serde_json::json!("2026-06-01")));
+    assert_eq!(lines[2]["line"], 3);
+    assert_eq!(lines[2]["error"][0]["field"], "asked");
+    assert_eq!(lines[2]["error"][0]["message"], "asked: the rules declare no field 'gaol'; did you mean 'goal'?");
+    let o = yesif(&["score", "--rules", &s.path("mini.rhai"), "--asked", "gaol", &request]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(err(&o).contains("error[input]: asked: the rules declare no field 'gaol'; did you mean 'goal'?"), "{}", err(&o));
+}

@@ -40,7 +40,7 @@ fn the_duplicate_check_finds_duplicates_that_are_not_neighbours() {
 
 /// Checks one report's JSON against the contract.
 fn assert_contract(report: &Value) {
-    assert_eq!(keys(report), ["conditions", "findings", "flags", "forces", "questions", "rules", "score", "tier", "today", "trainingFit"]);
+    assert_eq!(keys(report), ["conditions", "findings", "flags", "followups", "forces", "questions", "rules", "score", "tier", "today", "trainingFit", "understood"]);
 
     let score = report["score"].as_i64().unwrap();
     assert!((0..=100).contains(&score));
@@ -56,7 +56,8 @@ fn assert_contract(report: &Value) {
         assert!(force["score"].as_i64() <= force["max"].as_i64());
     }
     for finding in report["findings"].as_array().unwrap() {
-        assert_eq!(keys(finding), ["field", "force", "kind", "message", "points", "question"]);
+        assert_eq!(keys(finding), ["asked", "field", "force", "kind", "message", "points", "question"]);
+        assert!(finding["asked"].is_boolean());
         assert!(["gap", "strength", "warning"].contains(&finding["kind"].as_str().unwrap()));
         assert!(is_str_or_null(&finding["force"]) && is_str_or_null(&finding["field"]) && is_str_or_null(&finding["question"]));
         assert!(is_safe_int(&finding["points"]) && finding["message"].is_string());
@@ -64,6 +65,14 @@ fn assert_contract(report: &Value) {
     let questions = report["questions"].as_array().unwrap();
     assert!(questions.iter().all(Value::is_string));
     assert_no_duplicates(questions, "questions");
+    let followups = report["followups"].as_array().unwrap();
+    assert!(followups.iter().all(Value::is_string));
+    assert_no_duplicates(followups, "followups");
+    assert!(followups.iter().all(|f| !questions.contains(f)), "a follow-up is also a question: {followups:?}");
+    for u in report["understood"].as_array().unwrap() {
+        assert_eq!(keys(u), ["field", "text"]);
+        assert!(is_str_or_null(&u["field"]) && u["text"].as_str().is_some_and(|t| !t.trim().is_empty()));
+    }
     let conditions = report["conditions"].as_array().unwrap();
     for c in conditions {
         assert!(c.as_str().unwrap().starts_with("Yes, if"), "{c}");
@@ -122,9 +131,9 @@ fn fields_serialise_for_forms() {
 #[test]
 fn the_json_keeps_a_fixed_key_order() {
     let json = score(&mini(), json!({"goal": "Cut waste"})).to_json();
-    let order = ["\"score\"", "\"tier\"", "\"trainingFit\"", "\"forces\"", "\"findings\"", "\"questions\"", "\"conditions\"", "\"flags\"", "\"today\"", "\"rules\""];
+    let order = ["\"score\"", "\"tier\"", "\"trainingFit\"", "\"forces\"", "\"findings\"", "\"questions\"", "\"followups\"", "\"conditions\"", "\"flags\"", "\"understood\"", "\"today\"", "\"rules\""];
     let at: Vec<usize> = order.iter().map(|k| json.find(k).unwrap_or_else(|| panic!("{k} in {json}"))).collect();
     assert!(at.windows(2).all(|w| w[0] < w[1]), "{json}");
-    assert!(json.contains(r#"{"kind":"strength","force":"business_alignment","field":"goal","points":10,"message":"The goal is a result","question":null}"#), "{json}");
+    assert!(json.contains(r#"{"kind":"strength","force":"business_alignment","field":"goal","asked":true,"points":10,"message":"The goal is a result","question":null}"#), "{json}");
     assert!(json.contains(r#"{"id":"business_alignment","label":"Business alignment","score":10,"max":10}"#), "{json}");
 }

@@ -241,3 +241,22 @@ fn arguments_of_the_wrong_type_throw_a_type_error_before_rust_reads_them_and_the
     assert_eq!(score(&rules, json!({"goal": "Cut returns by 10%"}), "2026-06-01")["report"]["tier"]["id"], "ok");
     assert_eq!(rust(&JsRuleSet::check(text(DEFAULT_RULES), None).unwrap()), json!({"type": "success"}));
 }
+
+#[wasm_bindgen_test]
+fn asked_is_a_score_option_an_array_of_field_ids_and_anything_else_throws() {
+    let rules = JsRuleSet::new(text(TRAPS), None).unwrap();
+    let scored = |options: Value| rules.score(js(json!({})).unchecked_into(), Some(js(options).unchecked_into()));
+    let out = rust(&scored(json!({"today": "2026-06-01", "asked": ["size"]})).unwrap());
+    assert_eq!(out["report"]["questions"], json!([]));
+    assert_eq!(out["report"]["followups"], json!(["What business outcome are you trying to achieve?"]));
+    assert_eq!(out["report"]["findings"][0]["asked"], false);
+    let out = rust(&scored(json!({"today": "2026-06-01", "asked": ["gaol"]})).unwrap());
+    assert_eq!(out["type"], "failure");
+    assert_eq!(out["diagnostics"][0]["field"], "asked");
+    assert_eq!(out["diagnostics"][0]["message"], "asked: the rules declare no field 'gaol'; did you mean 'goal'?");
+    for bad in [json!("goal,size"), json!([1, 2]), json!({"goal": true})] {
+        let e = scored(json!({"asked": bad})).err().unwrap_or_else(|| panic!("asked: {bad} throws"));
+        assert!(type_error_message(&e).contains("invalid score options"), "{}", error_message(&e));
+    }
+    assert_eq!(rust(&rules.score(js(json!({})).unchecked_into(), None).unwrap())["report"]["followups"], json!([]));
+}

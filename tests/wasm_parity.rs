@@ -29,6 +29,9 @@ struct GoldenFile {
 struct GoldenCase {
     name: String,
     today: String,
+    /// The fields the case's form asks, if it says (`asked` in the cases file).
+    #[serde(default)]
+    asked: Option<Vec<String>>,
     /// The request exactly as the cases file gives it, as JSON text.
     request: String,
     /// `{"type":"success","report":…}` or `{"type":"failure","diagnostics":[…]}`, as JSON text.
@@ -46,7 +49,7 @@ const GOLDEN_PATH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/target/parity/go
 #[cfg(not(target_arch = "wasm32"))]
 #[test]
 fn native_results_of_every_rule_case_are_written_for_the_browser_half() {
-    use yesif::{cases, Date, RuleSet};
+    use yesif::{cases, Date, RuleSet, ScoreOptions};
 
     let root = env!("CARGO_MANIFEST_DIR");
     let mut rule_files: Vec<_> = std::fs::read_dir(format!("{root}/rules"))
@@ -74,7 +77,7 @@ fn native_results_of_every_rule_case_are_written_for_the_browser_half() {
         let cases = list
             .iter()
             .map(|case| {
-                let expected = match Date::parse(&case.today).map(|today| rules.score(&case.request, today)) {
+                let expected = match Date::parse(&case.today).map(|today| rules.score_with(&case.request, &ScoreOptions { today, asked: case.asked.clone() })) {
                     Some(Ok(report)) => format!(r#"{{"type":"success","report":{}}}"#, report.to_json()),
                     Some(Err(e)) => format!(
                         r#"{{"type":"failure","diagnostics":{}}}"#,
@@ -86,6 +89,7 @@ fn native_results_of_every_rule_case_are_written_for_the_browser_half() {
                 GoldenCase {
                     name: case.name.clone(),
                     today: case.today.clone(),
+                    asked: case.asked.clone(),
                     request: case.request.to_string(),
                     expected,
                     case: serde_json::to_string(case).expect("a case serialises"),
@@ -143,7 +147,11 @@ mod browser {
                 (Err(e), None) => panic!("{}: compiles natively but not in wasm: {e:?}", file.file),
             };
             for case in &file.cases {
-                let options = js(&format!(r#"{{"today":{}}}"#, serde_json::to_string(&case.today).unwrap()));
+                let mut options = serde_json::json!({ "today": case.today });
+                if let Some(asked) = &case.asked {
+                    options["asked"] = serde_json::json!(asked);
+                }
+                let options = js(&options.to_string());
                 let result = rules
                     .score(js(&case.request).unchecked_into(), Some(options.unchecked_into()))
                     .unwrap_or_else(|e| panic!("{}: {}: score threw {e:?}", file.file, case.name));

@@ -4,16 +4,18 @@
 //! copy of the rules. The main thread reads chunks of lines, hands them to the workers in turn
 //! and writes their results back in the same turn, so the output keeps the input's order.
 //!
+//! A line is a request, or a case-shaped `{request, today?, asked?}` (see `score::unwrap_case`).
 //! A line that cannot be scored — not UTF-8, not JSON, not an object, a field of the wrong type —
 //! becomes an error record with its line number, and the batch goes on.
 
+use super::score::{unwrap_case, Context};
 use super::Failure;
 use std::io::{BufRead, BufReader, BufWriter, IsTerminal, Write};
 use std::path::Path;
 use std::process::ExitCode;
 use std::sync::mpsc::{sync_channel, Receiver, SyncSender};
 use std::time::{Duration, Instant};
-use yesif::{Date, Diagnostic, RuleSet};
+use yesif::{Diagnostic, RuleSet};
 
 /// Lines a worker scores at a time: large enough to make the hand-over cheap, small enough to
 /// keep memory flat and the progress counter moving.
@@ -37,9 +39,19 @@ struct Worker {
     results: Receiver<Vec<Scored>>,
 }
 
-fn score_line(rules: &RuleSet, tiers: &[String], day: Date, line_no: usize, line: &Result<String, Diagnostic>) -> Scored {
+/// Scores one line: a request, or a case-shaped `{request, today?, asked?}` whose own date and
+/// form count unless `--today` or `--asked` was given.
+fn score_line(rules: &RuleSet, tiers: &[String], context: &Context, line_no: usize, line: &Result<String, Diagnostic>) -> Scored {
     let scored = match line {
-        Ok(text) => rules.score_json(text, day).map_err(|e| e.diagnostics().to_vec()),
+        Ok(text) => match serde_json::from_str::<serde_json::Value>(text) {
+            Ok(value) => {
+                let (request, own) = unwrap_case(&value).map_or((&value, None), |(r, own)| (r, Some(own)));
+                rules.score_with(request, &context.options(own))
+            }
+            // The library turns the syntax error into a positioned diagnostic.
+            Err(_) => rules.score_json_with(text, &context.options(None)),
+        }
+        .map_err(|e| e.diagnostics().to_vec()),
         Err(d) => Err(vec![d.clone()]),
     };
     match scored {
@@ -81,7 +93,7 @@ fn next_line(input: &mut impl BufRead, buf: &mut Vec<u8>) -> std::io::Result<Opt
     }))
 }
 
-pub fn run(source: &str, rules: &RuleSet, day: Date, path: &Path) -> Result<ExitCode, Failure> {
+pub fn run(source: &str, rules: &RuleSet, context: &Context, path: &Path) -> Result<ExitCode, Failure> {
     let file = std::fs::File::open(path).map_err(|e| Failure(format!("cannot read {}: {e}", path.display())))?;
     let mut input = BufReader::with_capacity(1 << 16, file);
     let mut buf = Vec::new();
@@ -106,7 +118,7 @@ pub fn run(source: &str, rules: &RuleSet, day: Date, path: &Path) -> Result<Exit
                     // The rules compiled once already on the main thread, so this cannot fail.
                     let Ok(rules) = RuleSet::compile(source) else { return };
                     for chunk in line_rx {
-                        let done = chunk.iter().map(|(n, l)| score_line(&rules, tiers, day, *n, l)).collect();
+                        let done = chunk.iter().map(|(n, l)| score_line(&rules, tiers, context, *n, l)).collect();
                         if result_tx.send(done).is_err() {
                             return;
                         }

@@ -126,12 +126,19 @@ pub fn report(r: &Report) -> String {
         for f in items {
             let field = f.field.as_deref().map(|x| format!(" [{}]", v(x))).unwrap_or_default();
             let pts = if f.points > 0 { format!(" (+{})", f.points) } else { String::new() };
-            let _ = writeln!(out, "  - {}{field}{pts}", v(&f.message));
+            let unasked = if f.asked { "" } else { " (not on the form)" };
+            let _ = writeln!(out, "  - {}{field}{unasked}{pts}", v(&f.message));
             if let Some(q) = &f.question {
                 let _ = writeln!(out, "      ask: {}", v(q));
             }
         }
     };
+    if !r.understood.is_empty() {
+        out.push_str("\nUnderstood\n");
+        for u in &r.understood {
+            let _ = writeln!(out, "  - {}", v(&u.text));
+        }
+    }
     section(&mut out, "Gaps", FindingKind::Gap);
     section(&mut out, "Warnings", FindingKind::Warning);
     section(&mut out, "Strengths", FindingKind::Strength);
@@ -139,6 +146,12 @@ pub fn report(r: &Report) -> String {
         out.push_str("\nQuestions L&D will ask\n");
         for (i, q) in r.questions.iter().enumerate() {
             let _ = writeln!(out, "  {}. {}", i + 1, v(q));
+        }
+    }
+    if !r.followups.is_empty() {
+        out.push_str("\nL&D will ask you about (not on the form)\n");
+        for q in &r.followups {
+            let _ = writeln!(out, "  - {}", v(q));
         }
     }
     if !r.conditions.is_empty() {

@@ -4,7 +4,7 @@ use super::{compile, read, render, today, Failure};
 use std::io::{IsTerminal, Read};
 use std::path::Path;
 use std::process::ExitCode;
-use yesif::{Date, Diagnostic, DiagnosticKind, RuleSet};
+use yesif::{Date, Diagnostic, DiagnosticKind, RuleSet, ScoreOptions};
 
 /// A text the CLI read, with the name it shows for it: the rule file, or the request file.
 struct Source<'a> {
@@ -12,15 +12,42 @@ struct Source<'a> {
     text: &'a str,
 }
 
-pub fn run(rules: &Path, today_arg: Option<&str>, json: bool, batch: Option<&Path>, request: Option<&str>) -> Result<ExitCode, Failure> {
+/// The date and form a request is scored for: `--today` and `--asked`, each of which wins
+/// over what a case-shaped request says of itself.
+#[derive(Clone)]
+pub struct Context {
+    pub day: Date,
+    pub day_given: bool,
+    pub asked: Option<Vec<String>>,
+}
+
+impl Context {
+    /// The options for a request that says, as a case does, its own date and form.
+    pub fn options(&self, own: Option<Own>) -> ScoreOptions {
+        let (own_day, own_asked) = own.map_or((None, None), |o| (o.day, o.asked));
+        ScoreOptions {
+            today: own_day.filter(|_| !self.day_given).unwrap_or(self.day),
+            asked: self.asked.clone().or(own_asked),
+        }
+    }
+}
+
+/// What a case-shaped request says of itself: its date and the fields its form asks.
+pub struct Own {
+    day: Option<Date>,
+    asked: Option<Vec<String>>,
+}
+
+pub fn run(rules: &Path, today_arg: Option<&str>, asked: Option<&[String]>, json: bool, batch: Option<&Path>, request: Option<&str>) -> Result<ExitCode, Failure> {
     let day = today(today_arg)?;
+    let context = Context { day, day_given: today_arg.is_some(), asked: asked.map(<[String]>::to_vec) };
     let (source, Ok(compiled)) = compile(rules)? else {
         return Ok(ExitCode::FAILURE);
     };
     match batch {
         // The batch's threads compile the same text again, each for itself.
-        Some(path) => super::batch::run(&source, &compiled, day, path),
-        None => run_one(&compiled, Source { name: &rules.display().to_string(), text: &source }, day, today_arg.is_some(), json, request),
+        Some(path) => super::batch::run(&source, &compiled, &context, path),
+        None => run_one(&compiled, Source { name: &rules.display().to_string(), text: &source }, &context, json, request),
     }
 }
 
@@ -34,8 +61,9 @@ fn print_diagnostics(list: &[Diagnostic], rules: &Source, request: &Source) {
     }
 }
 
-/// Scores one request as of `day`; a test-case file's own date wins unless `--today` was given.
-fn run_one(rules: &RuleSet, rules_source: Source, day: Date, day_given: bool, json: bool, request: Option<&str>) -> Result<ExitCode, Failure> {
+/// Scores one request in `context`; a test-case file's own date and form win unless `--today`
+/// or `--asked` was given.
+fn run_one(rules: &RuleSet, rules_source: Source, context: &Context, json: bool, request: Option<&str>) -> Result<ExitCode, Failure> {
     let (text, name) = match request {
         None | Some("-") => {
             if request.is_none() && std::io::stdin().is_terminal() {
@@ -51,16 +79,16 @@ fn run_one(rules: &RuleSet, rules_source: Source, day: Date, day_given: bool, js
         Ok(v) => v,
         Err(_) => {
             // The library turns the syntax error into a positioned diagnostic.
-            if let Err(err) = rules.score_json(&text, day) {
+            if let Err(err) = rules.score_json(&text, context.day) {
                 print_diagnostics(err.diagnostics(), &rules_source, &Source { name: &name, text: &text });
             }
             return Ok(ExitCode::FAILURE);
         }
     };
-    // A test-case file ({name, today, request, expect}) scores its request, as of its date.
-    let (request, case_day) = unwrap_case(&value).unwrap_or((&value, None));
-    let day = case_day.filter(|_| !day_given).unwrap_or(day);
-    match rules.score(request, day) {
+    // A test-case file ({name, today, asked, request, expect}) scores its request, as of its
+    // date, on its form.
+    let (request, own) = unwrap_case(&value).map_or((&value, None), |(r, own)| (r, Some(own)));
+    match rules.score_with(request, &context.options(own)) {
         Ok(report) if json => println!("{}", report.to_json()),
         Ok(report) => print!("{}", render::report(&report)),
         Err(errors) => {
@@ -71,13 +99,16 @@ fn run_one(rules: &RuleSet, rules_source: Source, day: Date, day_given: bool, js
     Ok(ExitCode::SUCCESS)
 }
 
-/// The request and date of a test-case-shaped object, if `value` is one.
-fn unwrap_case(value: &serde_json::Value) -> Option<(&serde_json::Value, Option<Date>)> {
+/// The request of a test-case-shaped object (`{request, name?, today?, asked?, expect?}`), and
+/// what it says of itself, if `value` is one. An `asked` that is not a list of text is left out
+/// (scoring then counts every field as asked).
+pub fn unwrap_case(value: &serde_json::Value) -> Option<(&serde_json::Value, Own)> {
     let obj = value.as_object()?;
     let request = obj.get("request").filter(|r| r.is_object())?;
-    if !obj.keys().all(|k| matches!(k.as_str(), "name" | "today" | "request" | "expect")) {
+    if !obj.keys().all(|k| matches!(k.as_str(), "name" | "today" | "asked" | "request" | "expect")) {
         return None;
     }
     let day = obj.get("today").and_then(|t| t.as_str()).and_then(Date::parse);
-    Some((request, day))
+    let asked = obj.get("asked").and_then(|a| serde_json::from_value::<Vec<String>>(a.clone()).ok());
+    Some((request, Own { day, asked }))
 }

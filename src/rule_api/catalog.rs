@@ -27,6 +27,7 @@ pub const API: &[ApiFunction] = api! {
     "force", "force(id, label, max)", "declare", "Declares a force that earns points, up to max.";
     "tier", "tier(id, label, message, #{min_score, requires, excludes, fit})", "declare", "Declares a tier; tiers are tried in order and the first whose conditions hold is chosen.";
     "has", "has(field)", "score", "True if the field is answered (not missing, not blank, not an empty list).";
+    "asked", "asked(field)", "score", "True if the form offers the field (every declared field, unless the host says which it asks).";
     "text", "text(field)", "score", "The field's answer as trimmed text; \"\" if unanswered.";
     "number", "number(field)", "score", "The field's answer as a number; 0 if unanswered.";
     "list", "list(field)", "score", "The ticked values of a checkbox field; [] if none.";
@@ -42,6 +43,7 @@ pub const API: &[ApiFunction] = api! {
     "contains_any", "contains_any(text, words)", "any", "True if the text contains any of the words (whole words, any case; end a word with * to match its start).";
     "first_match", "first_match(text, words)", "any", "The first of the words found in the text, or \"\".";
     "count_matches", "count_matches(text, words)", "any", "How many of the words occur in the text.";
+    "evidence", "evidence(text, measures)", "score", "What the text says about a measure: #{baseline, target, change, unit, date, measure, summary}, () where it says nothing; dates in words count from today; measures is a word list (optional).";
     "has_number", "has_number(text)", "any", "True if the text contains a digit.";
     "strength", "strength(force, field, points, message)", "score", "Awards points to a force and records a strength.";
     "gap", "gap(force, field, message, question)", "score", "Records a gap and the consulting question to ask; gap(force, field, points, message, question) also awards partial points.";
@@ -49,6 +51,7 @@ pub const API: &[ApiFunction] = api! {
     "points", "points(force)", "score", "Points awarded to the force so far in this request.";
     "current_score", "current_score()", "score", "The score so far, out of 100, as the report will count it (each force capped at its maximum).";
     "yes_if", "yes_if(text)", "score", "Adds a \"Yes, if…\" condition; the text may leave out the words \"Yes, if\".";
+    "understood", "understood(field, text)", "score", "Shows the requester what the rules read from an answer (\"handle time 9 → 7 minutes by 2027-03-31\"), so they can correct it; blank text is ignored.";
     "training_fit", "training_fit(verdict, reason)", "score", "Sets whether training is the fix: likely, mixed, unlikely or unknown.";
     "fit", "fit()", "score", "The training-fit verdict set so far (\"unknown\" if none).";
     "flag", "flag(name)", "score", "Raises a flag that tiers can require or exclude.";

@@ -18,10 +18,12 @@
 //! | `declaring` | `ruleset`, `field`, `force`, `tier` |
 //! | `reading` | `has`, `text`, `number`, `list`, `ticked…`, the date functions |
 //! | `words` | word-list matching, and the helpers of every function that takes a list |
+//! | `evidence` | `evidence`: baseline, target, change, date and measure read from free text |
 //! | `scoring` | `strength`, `gap`, `warning`, `yes_if`, `training_fit`, `flag`, … |
 
 mod catalog;
 mod declaring;
+mod evidence;
 mod reading;
 mod scoring;
 mod session;
@@ -49,5 +51,6 @@ pub(crate) fn register(engine: &mut Engine, session: SharedSession) {
     declaring::register(engine, &session);
     reading::register(engine, &session);
     words::register(engine, &session);
+    evidence::register(engine, &session);
     scoring::register(engine, &session);
 }

@@ -1,5 +1,5 @@
-//! The reading functions `evaluate()` calls to get a request's answers: `has`, `text`, `number`,
-//! `list`, `ticked…`, and the date functions.
+//! The reading functions `evaluate()` calls to get a request's answers: `has`, `asked`, `text`,
+//! `number`, `list`, `ticked…`, and the date functions.
 
 use super::words::{each_word, register_list_fn, resolve};
 use super::{fail, Res, SharedSession};
@@ -13,6 +13,14 @@ pub(super) fn register(engine: &mut Engine, session: &SharedSession) {
         let mut s = s.borrow_mut();
         let s = s.scoring(&ctx)?;
         Ok(!matches!(s.answer(&ctx, id)?, Answer::Missing))
+    });
+
+    let s = session.clone();
+    engine.register_fn("asked", move |ctx: NativeCallContext, id: &str| -> Res<bool> {
+        let mut s = s.borrow_mut();
+        let s = s.scoring(&ctx)?;
+        s.answer(&ctx, id)?;
+        Ok(s.is_asked(id))
     });
 
     let s = session.clone();

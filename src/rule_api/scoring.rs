@@ -1,9 +1,10 @@
 //! The scoring functions `evaluate()` calls to record the outcome: `strength`, `gap`, `warning`,
-//! `yes_if`, `training_fit`, `flag` and the functions that read back what was recorded.
+//! `yes_if`, `understood`, `training_fit`, `flag` and the functions that read back what was
+//! recorded.
 
 use super::{fail, Res, SharedSession};
 use crate::declare::FIT_IDS;
-use crate::report::{overall_score, FindingKind};
+use crate::report::{overall_score, FindingKind, Understood};
 use rhai::{Engine, ImmutableString, NativeCallContext, INT};
 
 pub(super) fn register(engine: &mut Engine, session: &SharedSession) {
@@ -57,6 +58,25 @@ pub(super) fn register(engine: &mut Engine, session: &SharedSession) {
             s.count_text(&ctx, text.len())?;
             s.run.condition_set.insert(text.clone());
             s.run.conditions.push(text);
+        }
+        Ok(())
+    });
+
+    let s = session.clone();
+    engine.register_fn("understood", move |ctx: NativeCallContext, field: &str, text: &str| -> Res<()> {
+        let mut s = s.borrow_mut();
+        let s = s.scoring(&ctx)?;
+        s.check_field(&ctx, field)?;
+        let text = text.trim();
+        if text.is_empty() {
+            return Ok(());
+        }
+        let key = format!("{field}\u{0}{text}");
+        if !s.run.understood_set.contains(&key) {
+            s.count_text(&ctx, text.len())?;
+            s.run.understood_set.insert(key);
+            let entry = Understood { field: (!field.is_empty()).then(|| field.to_owned()), text: text.to_owned() };
+            s.run.understood.push(entry);
         }
         Ok(())
     });

@@ -4,7 +4,7 @@
 use super::{fail, Res};
 use crate::declare::Declarations;
 use crate::engine::Operations;
-use crate::report::{Finding, FindingKind};
+use crate::report::{Finding, FindingKind, Understood};
 use crate::request::{Answer, Request};
 use crate::lists::KeptLists;
 use crate::text::Haystacks;
@@ -50,6 +50,8 @@ pub(crate) struct Session {
 pub(crate) struct Run {
     pub request: Request,
     pub today: Option<Date>,
+    /// For each declared field, in declaration order: whether the form asks it.
+    pub asked: Vec<bool>,
     pub points: Vec<i64>,
     pub findings: Vec<Finding>,
     pub conditions: Vec<String>,
@@ -60,6 +62,9 @@ pub(crate) struct Run {
     pub flag_set: HashSet<String>,
     /// Bytes of text recorded so far, against `maxReportBytes`.
     pub report_bytes: usize,
+    pub understood: Vec<Understood>,
+    /// `understood` as a set of `field\0text` keys, for the same reason.
+    pub understood_set: HashSet<String>,
 }
 
 impl Session {
@@ -73,12 +78,14 @@ impl Session {
         self.phase = Phase::Declare;
     }
 
-    /// Starts scoring `request` as of `today`.
-    pub fn begin(&mut self, request: Request, today: Date) {
+    /// Starts scoring `request` as of `today`, on a form that asks the fields marked in `asked`
+    /// (one entry per declared field).
+    pub fn begin(&mut self, request: Request, today: Date, asked: Vec<bool>) {
         // Sized for a full rubric so that recording findings never reallocates mid-request.
         self.run = Run {
             request,
             today: Some(today),
+            asked,
             points: vec![0; self.decl.forces.len()],
             findings: Vec::with_capacity(48),
             conditions: Vec::with_capacity(12),
@@ -87,6 +94,8 @@ impl Session {
             condition_set: HashSet::new(),
             flag_set: HashSet::new(),
             report_bytes: 0,
+            understood: Vec::new(),
+            understood_set: HashSet::new(),
         };
         self.haystacks.clear();
         self.operations.reset();
@@ -147,6 +156,12 @@ impl Session {
         Ok(())
     }
 
+    /// Whether the form asks the declared field `id` (true for "" and, defensively, for an id
+    /// the caller has not checked).
+    pub(super) fn is_asked(&self, id: &str) -> bool {
+        self.decl.field_index(id).and_then(|i| self.run.asked.get(i).copied()).unwrap_or(true)
+    }
+
     pub(super) fn today(&self) -> Date {
         self.run.today.unwrap_or(Date::from_unix_days(0))
     }
@@ -171,10 +186,12 @@ impl Session {
         }
         self.count_text(ctx, message.len() + question.len())?;
         let opt = |s: &str| (!s.is_empty()).then(|| s.to_owned());
+        let asked = self.is_asked(field);
         self.run.findings.push(Finding {
             kind,
             force: opt(force),
             field: opt(field),
+            asked,
             points,
             message: message.to_owned(),
             question: opt(question),

@@ -38,6 +38,15 @@ export async function usage(source: string): Promise<number> {
   new RuleSet(source, { maxOperation: 1 });
   // @ts-expect-error: so is an unknown score option.
   rules.score({}, { tody: '2026-06-01' });
+  // @ts-expect-error: asked is a list of field ids, not one text.
+  rules.score({}, { asked: 'sponsor' });
+  const short: ScoreResult = rules.score({}, { today: '2026-06-01', asked: ['business_outcome', 'audience_size'] });
+  if (short.type === 'success') {
+    const followups: string[] = short.report.followups;
+    const asked: boolean = short.report.findings[0]!.asked;
+    const understood: string | undefined = short.report.understood[0]?.text;
+    void [followups, asked, understood];
+  }
 
   const result: ScoreResult = rules.score({ business_outcome: 'Cut returns by 10%' }, { today: '2026-06-01' });
   rules.score({});
@@ -83,6 +92,7 @@ ok<NoExtraKeys<R['trainingFit'], Report['trainingFit']>>();
 ok<NoExtraKeys<Elem<R['forces']>, Report['forces'][number]>>();
 ok<NoExtraKeys<Elem<R['findings']>, Report['findings'][number]>>();
 ok<NoExtraKeys<R['rules'], RulesInfo>>();
+ok<NoExtraKeys<Elem<R['understood']>, Report['understood'][number]>>();
 
 export const diagnostics: Loose<Diagnostic>[] = samples.diagnostics;
 ok<NoExtraKeys<Elem<typeof samples.diagnostics>, Diagnostic>>();
