@@ -263,3 +263,8 @@ fn at_the_maxima_deep_rules_end_in_a_limit_not_a_stack_overflow() {
 /// The stack the deepest rules must fit in: the 1 MiB WebAssembly gets by default, in a release
 /// build (they fit in 256 KiB there); a debug build's frames are several times larger.
 const STACK: usize = if cfg!(debug_assertions) { 4 << 20 } else { 1 << 20 };
+
+#[test]
+fn endless_long_understood_notes_stop_at_the_report_size() {
+    assert_stopped(&hostile("let s = \"\"; s.pad(60000, \"u\"); let i = 0; loop { understood(\"a\", s + i); i += 1; }"), "maxReportBytes");
+}
