@@ -259,6 +259,8 @@ test('reload restores the edits, and leaving with undownloaded edits warns first
   assert.equal(await scoreText(page), '60 / 100');
   assert.equal(await page.locator('#tests .test').count(), 2, 'the opened cases are restored too');
   assert.match(await page.locator('#status').textContent(), /Restored your work/);
+  // That news gives way to the run's summary by itself: the banner does not go stale.
+  await page.locator('#status', { hasText: /^Scored · tests pass\.$/ }).waitFor();
 
   // Downloading the rules and the cases clears the warning.
   const download = page.waitForEvent('download');
@@ -478,12 +480,14 @@ test('loop {} yields a limit diagnostic, and Stop restarts the engine', async ()
   assert.match(await page.evaluate(() => window.yesifPlayground.editor.getText()), /\/\/ still typing$/);
   await settled(page);
 
-  // Stop terminates the worker and starts a new one, which then runs the next edit.
+  // Stop terminates the worker and starts a new one, which then runs the next edit; "Stopped"
+  // stays until then (the new engine's start does not replace it), and no longer.
   await page.click('#stop');
   assert.match(await page.locator('#status').textContent(), /Stopped/);
   await typeRules(page, RULES);
   assert.equal(await page.locator('#problem-count').textContent(), '0');
   assert.equal(await scoreText(page), '50 / 100');
+  assert.equal(await page.locator('#status').textContent(), 'Scored · tests pass.');
   noErrors(page);
 });
 

@@ -116,10 +116,12 @@ function wireEditor(app, initialRules) {
 /** The engine worker, `app.run()` (now) and `app.runSoon()` (debounced), and the Stop button. */
 function wireEngine(app) {
   const { state, editor } = app;
+  let starts = 0;
   const engine = new Engine({
     onReady({ version, api }) {
       editor.setVocabulary({ api });
-      setStatus(`Rules engine ${version} ready.`, { run: true });
+      // Said once; after Stop, "Stopped…" stays until the next run's summary.
+      if (starts++ === 0) setStatus(`Rules engine ${version} ready.`, { run: true });
     },
     onResult: (res, job) => app.show(res, job),
     onFatal(message) {
@@ -132,6 +134,7 @@ function wireEngine(app) {
       if (busy === 'stopped') {
         setStatus('Stopped: the rules engine was restarted. Edit the rules (or press Run again) to try once more.', {
           tone: 'bad',
+          untilRun: true,
           action: { label: 'Run again', run: () => app.run() },
         });
       }
