@@ -372,6 +372,8 @@ test('opening a share link over unsaved work keeps that work in History, restora
   await typeRules(page, mine);
   await page.fill('#rq-goal', 'My own request');
   await settled(page);
+  // The draft is in the history as the version being edited (kept once typing pauses).
+  await page.waitForFunction(() => JSON.parse(localStorage.getItem('yesif.playground.history.v1') ?? '[]')[0]?.request.goal === 'My own request');
 
   // The link opens in another tab: the link's rules are shown, the draft is kept in History.
   const tab = await page.context().newPage();
@@ -382,6 +384,10 @@ test('opening a share link over unsaved work keeps that work in History, restora
   assert.equal(await tab.evaluate(() => window.yesifPlayground.editor.getText()), linkRules);
   assert.match(await tab.locator('#status').textContent(), /Opened the rules and request from a share link\. Your earlier work is kept in History\./);
   assert.deepEqual(await historyRows(tab), ['Shared rules 2.0 · Opened from a share link (current)', 'My draft 0.3 · Your work before a share link']);
+  // The version in the editor has the hash the page header shows.
+  await tab.waitForFunction(() => [...document.querySelectorAll('#history-list .version-hash')].every((span) => span.textContent));
+  const headerHash = (await tab.locator('#rules-info').textContent()).match(/hash (\w{12})/)[1];
+  assert.equal(await tab.locator('#history-list li[aria-current="true"] .version-hash').textContent(), ` · hash ${headerHash}`);
   assert.deepEqual(await axe(tab, { include: '#history-dialog' }), []);
   await tab.screenshot({ path: new URL('playground-history.png', SCREENSHOTS).pathname });
 

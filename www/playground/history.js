@@ -3,8 +3,10 @@
 // share link, a file, a reset or an older version replaces the editor's text; and the panel that
 // lists them, each restorable.
 //
-// A version is identified by its rules text (its fingerprint is the short hash shown): keeping a
-// text that is already in the history moves that entry to the top instead of adding another.
+// A version is identified by its rules text: keeping a text that is already in the history
+// moves that entry to the top instead of adding another. The list shows each text's SHA-256,
+// cut to 12 digits as in the page header ("hash …"), so the version in the editor can be told
+// by its hash too.
 // The newest entry is the "working" version while the lead edits it (updated in place, not one
 // entry per keystroke); anything that replaces the text starts a new one.
 
@@ -14,6 +16,8 @@ import { writeStorage } from './persist.js';
 
 const HISTORY_KEY = 'yesif.playground.history.v1';
 export const MAX_VERSIONS = 20;
+/** The note of a version kept while it was being edited. */
+const EDITED = 'Edited';
 
 /**
  * @typedef {{id: string, time: number, note: string, name: string, version: string, hash: string,
@@ -74,8 +78,9 @@ export class History {
       ...rulesetOf(rules),
       id: existing?.id ?? `${Date.now().toString(36)}-${(nextId++).toString(36)}`,
       time: Date.now(),
-      // A version keeps the note it was first kept with; a draft being edited takes the new one.
-      note: (existing && existing.id !== this.workingId ? existing.note : note) || existing?.note || '',
+      // A version keeps the note it was first kept with; a draft (being edited here, or
+      // "Edited" in an earlier visit or another tab) takes the new, more telling one.
+      note: (existing && existing.id !== this.workingId && existing.note !== EDITED ? existing.note : note) || existing?.note || '',
       hash,
       rules,
       request: structuredClone(request ?? {}),
@@ -101,7 +106,7 @@ export class History {
       return;
     }
     if (working) this.versions = this.versions.filter((v) => v !== working);
-    this.keep(state, 'Edited', { working: true });
+    this.keep(state, EDITED, { working: true });
   }
 
   /** Ends the working version: the next edit starts a new one. */
@@ -149,8 +154,7 @@ export class HistoryPanel {
           { class: current ? 'version current' : 'version', 'aria-current': current ? 'true' : null },
           h('span', { class: 'version-main' },
             h('strong', {}, title),
-            ' ',
-            h('span', { class: 'muted small' }, `· ${v.hash.split(':')[0]}`),
+            h('span', { class: 'muted small version-hash', 'data-hash-of': v.id }),
             current ? h('span', { class: 'badge' }, 'current') : null),
           h('span', { class: 'version-meta muted small' },
             h('time', { dateTime: new Date(v.time).toISOString() }, format.format(v.time)),
@@ -161,5 +165,17 @@ export class HistoryPanel {
         );
       }),
     );
+    this.showHashes(versions);
+  }
+
+  /** Fills in each version's hash, as the page header shows it (SHA-256, 12 digits). */
+  async showHashes(versions) {
+    if (!globalThis.crypto?.subtle) return; // not a secure context: no hashes, nothing else lost
+    for (const v of versions) {
+      const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(v.rules));
+      const hex = [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+      const span = this.list.querySelector(`[data-hash-of="${CSS.escape(v.id)}"]`);
+      if (span) span.textContent = ` · hash ${hex.slice(0, 12)}`;
+    }
   }
 }
