@@ -182,6 +182,36 @@ mod tests {
     }
 
     #[test]
+    fn from_ymd_accepts_exactly_what_parse_accepts() {
+        for (y, m, d) in [(1000, 1, 1), (9999, 12, 31), (2028, 2, 29), (2026, 9, 30), (2026, 1, 31), (2026, 12, 1)] {
+            let text = format!("{y:04}-{m:02}-{d:02}");
+            assert_eq!(Date::from_ymd(y, m, d), Date::parse(&text), "{text}");
+            assert_eq!(Date::from_ymd(y, m, d).map(Date::ymd), Some((y, m, d)));
+        }
+        for (y, m, d) in [(999, 12, 31), (10_000, 1, 1), (2026, 0, 1), (2026, 13, 1), (2026, 1, 0), (2026, 2, 29), (2026, 9, 31), (2026, 12, 32), (2026, -1, 1)] {
+            assert_eq!(Date::from_ymd(y, m, d), None, "{y}-{m}-{d}");
+        }
+    }
+
+    #[test]
+    fn months_and_days_move_across_year_ends() {
+        let d = |s| Date::parse(s).unwrap();
+        assert_eq!(d("2026-12-31").add_days(1), d("2027-01-01"));
+        assert_eq!(d("2026-03-01").add_days(-1), d("2026-02-28"));
+        assert_eq!(d("2026-11-30").add_months(1), d("2026-12-30"));
+        assert_eq!(d("2026-12-31").add_months(1), d("2027-01-31"));
+        assert_eq!(d("2026-01-15").add_months(-1), d("2025-12-15"));
+        assert_eq!(d("2026-03-31").add_months(-1), d("2026-02-28"));
+        assert_eq!(d("2026-05-31").add_months(13), d("2027-06-30"));
+        assert_eq!(d("2026-05-31").add_months(-24), d("2024-05-31"));
+        assert_eq!(d("2026-05-31").add_months(0), d("2026-05-31"));
+        for (m, last) in [(1, 31), (2, 28), (4, 30), (9, 30), (12, 31)] {
+            assert_eq!(Date::month_end(2026, m).ymd(), (2026, m, last));
+        }
+        assert_eq!(Date::month_end(2000, 2).ymd(), (2000, 2, 29));
+    }
+
+    #[test]
     fn counts_days_from_1970_exactly() {
         for (text, days) in [("1970-01-01", 0), ("1969-12-31", -1), ("1900-03-01", -25_508), ("2000-03-01", 11_017), ("2024-12-31", 20_088), ("2025-01-01", 20_089), ("2026-06-01", 20_605), ("1000-01-01", -354_285), ("9999-12-31", 2_932_896)] {
             assert_eq!(Date::parse(text), Some(Date(days)), "{text}");

@@ -331,6 +331,25 @@ mod tests {
     }
 
     #[test]
+    fn a_match_is_found_as_the_byte_range_it_covers() {
+        let find = |text: &str, entry: &str| Haystack::new(text).find(&Word::new(entry));
+        assert_eq!(find("up 5% now", "%"), Some(4..5));
+        assert_eq!(find("we cut costs", "cut"), Some(3..6));
+        assert_eq!(find("executes a cut", "cut"), Some(11..14));
+        assert_eq!(find("a reduction here", "reduc*"), Some(2..11));
+        assert_eq!(find("we reduce", "reduc*"), Some(3..9));
+        assert_eq!(find("cut costs", "cut*"), Some(0..3));
+        assert_eq!(find("ÉTÉ chaud", "été"), Some(0..5));
+        assert_eq!(find("nothing here", "cut"), None);
+        // An entry ending in " *" takes the next word too, unless its last word went on.
+        assert_eq!(find("we need time to ramp up", "time to *"), Some(8..20));
+        assert_eq!(find("time tomorrow", "time to *"), Some(0..13));
+        assert_eq!(find("time to", "time to *"), Some(0..7));
+        assert_eq!(find("time to.", "time to *"), Some(0..7));
+        assert_eq!(Haystack::new("Reduce ÉTÉ").lower(), "reduce été");
+    }
+
+    #[test]
     fn the_oldest_prepared_text_is_dropped_first() {
         let mut kept = Haystacks::default();
         for i in 0..Haystacks::KEEP + 1 {
