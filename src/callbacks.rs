@@ -83,6 +83,9 @@ pub(crate) fn register(engine: &mut Engine) {
     });
     engine.register_fn("dedup", |ctx: NativeCallContext, list: &mut Array| {
         dedup_by(&ctx, list, |a, b| {
+            if let Some(same) = plain_equal(a, b) {
+                return Ok(same);
+            }
             match ctx.call_native_fn_raw("==", false, &mut [&mut a.clone(), &mut b.clone()]) {
                 Ok(same) => Ok(same.as_bool().unwrap_or(false)),
                 // Values that `==` cannot compare are not duplicates, as in Rhai's own `dedup`.
@@ -91,6 +94,26 @@ pub(crate) fn register(engine: &mut Engine) {
             }
         })
     });
+}
+
+/// `a == b` for numbers, text, characters, booleans and `()`, as Rhai's `==` answers it, without
+/// the cost of calling it (which the engine charges as a callback); `None` for other values.
+fn plain_equal(a: &Dynamic, b: &Dynamic) -> Option<bool> {
+    if let (Ok(x), Ok(y)) = (a.as_int(), b.as_int()) {
+        Some(x == y)
+    } else if let (Ok(x), Ok(y)) = (a.as_float(), b.as_float()) {
+        Some(x == y)
+    } else if let (Ok(x), Ok(y)) = (a.as_immutable_string_ref(), b.as_immutable_string_ref()) {
+        Some(x.as_str() == y.as_str())
+    } else if let (Ok(x), Ok(y)) = (a.as_char(), b.as_char()) {
+        Some(x == y)
+    } else if let (Ok(x), Ok(y)) = (a.as_bool(), b.as_bool()) {
+        Some(x == y)
+    } else if a.is_unit() && b.is_unit() {
+        Some(true)
+    } else {
+        None
+    }
 }
 
 /// `order` is `sort` on a copy.

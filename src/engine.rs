@@ -42,26 +42,38 @@ thread_local! {
 /// when it returns, so a callback could spend a whole budget per call. The engine's progress
 /// hook ticks this shared counter on every operation instead, and stops the run once the total
 /// passes `maxOperations`.
+///
+/// Calling back into a rule from a native function also costs far more than an operation (a
+/// copy of the runtime state and fresh caches: about 500 operations' time), so each such switch
+/// is charged [`Operations::CALLBACK_COST`] more. The hook sees one as a count that does not
+/// follow on from the last one it saw: a callback starts from its caller's count, and its caller
+/// resumes from its own.
 #[derive(Clone, Debug, Default)]
-pub(crate) struct Operations(Rc<Cell<u64>>);
+pub(crate) struct Operations(Rc<Cell<(u64, u64)>>);
 
 impl Operations {
+    /// Operations charged for each switch into or out of a callback (about two a callback).
+    pub const CALLBACK_COST: u64 = 10;
+
     /// Starts counting a new run from zero.
     pub fn reset(&self) {
-        self.0.set(0);
+        self.0.set((0, 0));
     }
 
     /// True if the run has taken more than `max` operations. A run that ends normally can still
     /// have: `try … catch` catches a limit error that a callback of Rhai's wraps in its own.
     pub fn exceeded(&self, max: u64) -> bool {
-        self.0.get() > max
+        self.0.get().0 > max
     }
 
-    /// Counts one operation; false once the run has taken more than `max`.
-    fn tick(&self, max: u64) -> bool {
-        let n = self.0.get().saturating_add(1);
-        self.0.set(n);
-        n <= max
+    /// Counts one operation, which Rhai's count for the current call chain numbers `seen`; false
+    /// once the run has taken more than `max`.
+    fn tick(&self, seen: u64, max: u64) -> bool {
+        let (used, last) = self.0.get();
+        let cost = if seen == last.wrapping_add(1) { 1 } else { 1 + Self::CALLBACK_COST };
+        let used = used.saturating_add(cost);
+        self.0.set((used, seen));
+        used <= max
     }
 }
 
@@ -87,7 +99,7 @@ pub(crate) fn sandboxed_engine(limits: &Limits, session: SharedSession) -> Engin
     // `Operations`); Rhai's own count above still stops the run at the same point outside them.
     let operations = session.borrow().operations.clone();
     let max_operations = limits.max_operations;
-    engine.on_progress(move |_| if operations.tick(max_operations) { None } else { Some(Dynamic::UNIT) });
+    engine.on_progress(move |seen| if operations.tick(seen, max_operations) { None } else { Some(Dynamic::UNIT) });
 
     // `eval` would let a rule compile code the checks never saw.
     engine.disable_symbol("eval");

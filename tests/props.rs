@@ -130,3 +130,118 @@ proptest! {
         prop_assert_eq!(answer(&kept), answer(&in_place));
     }
 }
+
+/// A function of two items `x` and `y` a rule might hand to `sort` or `dedup`: consistent,
+/// inconsistent, of the wrong type, endless, or sorting a list of its own inside.
+fn comparer() -> impl Strategy<Value = String> {
+    let leaf = prop_oneof![
+        Just("x - y".to_owned()),
+        Just("y - x".to_owned()),
+        Just("x < y".to_owned()),
+        Just("x == y".to_owned()),
+        (1i64..30, -5i64..5).prop_map(|(k, d)| format!("if (x + y) % {k} == 0 {{ 1 }} else {{ {d} }}")),
+        (-9i64..9, -9i64..9, 1i64..50).prop_map(|(a, b, c)| format!("(x * {a} + y * {b}) % {c}")),
+        Just("\"less\"".to_owned()),
+        Just("()".to_owned()),
+        Just("{ loop {} }".to_owned()),
+        (0i64..3000).prop_map(|n| format!("{{ let i = 0; while i < {n} {{ i += 1; }} x - y }}")),
+    ];
+    leaf.prop_recursive(2, 8, 2, |inner| {
+        (inner, 0usize..300, prop_oneof![Just("sort"), Just("dedup"), Just("order")])
+            .prop_map(|(f, n, op)| format!("{{ let b = []; b.pad({n}, 1); b = b.map(|v, i| (i * 7919) % 31); b.{op}(|x, y| {f}); x - y }}"))
+    })
+}
+
+/// A step of a callback-heavy rule on the list `a`.
+fn callback_step() -> impl Strategy<Value = String> {
+    prop_oneof![
+        comparer().prop_map(|f| format!("a.sort(|x, y| {f});")),
+        comparer().prop_map(|f| format!("a.dedup(|x, y| {f});")),
+        comparer().prop_map(|f| format!("a = a.order(|x, y| {f});")),
+        comparer().prop_map(|f| format!("a = a.map(|x, i| {{ let y = i; {f} }});")),
+        comparer().prop_map(|f| format!("a = a.filter(|x, i| {{ let y = i; let r = {f}; r == true || r == 0 }});")),
+        comparer().prop_map(|f| format!("a.reduce(|x, y| {{ let x = x ?? 0; {f} }});")),
+        comparer().prop_map(|f| format!("a.some(|x, y| {{ {f}; false }});")),
+        comparer().prop_map(|f| format!("a.retain(|x, y| {{ {f}; true }});")),
+        comparer().prop_map(|f| format!("a.index_of(|x, y| {{ {f}; false }});")),
+        Just("a.sort();".to_owned()),
+        Just("a.dedup();".to_owned()),
+    ]
+}
+
+/// A rule set whose `evaluate()` builds a list of `n` numbers and runs `steps` on it.
+fn callback_rules() -> impl Strategy<Value = String> {
+    (0usize..2_000, 1i64..200, prop::collection::vec(callback_step(), 1..4)).prop_map(|(n, m, steps)| {
+        format!(
+            "ruleset(\"Callbacks\", \"1\");\nforce(\"f\", \"F\", 10);\ntier(\"t\", \"T\", \"m\");\nfn evaluate() {{\nlet a = [];\na.pad({n}, 0);\na = a.map(|x, i| (i * 7919) % {m});\n{}\n}}",
+            steps.join("\n")
+        )
+    })
+}
+
+/// A rule set whose `evaluate()` records `n` findings, flags and conditions of text `len` long.
+fn huge_report_rules() -> impl Strategy<Value = String> {
+    (0usize..20_000, 0usize..65_000, 0usize..4).prop_map(|(n, len, what)| {
+        let record = ["gap(\"f\", \"\", s, s + i);", "flag(s + i);", "yes_if(s + i);", "warning(\"f\", \"\", s + i); training_fit(\"mixed\", s);"][what];
+        format!(
+            "ruleset(\"Huge\", \"1\");\nforce(\"f\", \"F\", 10);\ntier(\"t\", \"T\", \"m\");\nfn evaluate() {{\nlet s = \"\";\ns.pad({len}, \"w\");\nfor i in 0..{n} {{ {record} }}\n}}"
+        )
+    })
+}
+
+/// Scores an empty request, timing it: the slowest run so far is printed when
+/// `YESIF_PROPS_TIMING` is set, for the long run recorded in docs/security.md.
+fn timed_score(source: &str) -> Result<Report, Diagnostics> {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static SLOWEST_MICROS: AtomicU64 = AtomicU64::new(0);
+    let start = std::time::Instant::now();
+    let outcome = RuleSet::compile(source).and_then(|rules| rules.score(&json!({}), today()));
+    let micros = start.elapsed().as_micros() as u64;
+    if std::env::var_os("YESIF_PROPS_TIMING").is_some() && micros > SLOWEST_MICROS.fetch_max(micros, Ordering::Relaxed) {
+        eprintln!("slowest run so far: {:.1} ms", micros as f64 / 1000.0);
+    }
+    outcome
+}
+
+/// A hostile run ends in a report or in diagnostics of the rules' own kinds; every limit is
+/// named and placed.
+fn assert_ends_well(outcome: &Result<Report, Diagnostics>, limits: &[&str]) -> Result<(), TestCaseError> {
+    if let Err(e) = outcome {
+        for d in e.diagnostics() {
+            prop_assert!(matches!(d.kind, DiagnosticKind::Runtime | DiagnosticKind::Limit), "{}", d);
+            if d.kind == DiagnosticKind::Limit {
+                prop_assert!(d.limit.as_deref().is_some_and(|l| limits.contains(&l)), "{}", d);
+                prop_assert!(d.line.is_some(), "{}", d);
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Cases for the hostile generators: 32, or `PROPTEST_CASES` for a long run.
+fn hostile_cases() -> u32 {
+    std::env::var("PROPTEST_CASES").ok().and_then(|n| n.parse().ok()).unwrap_or(32)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: hostile_cases(), .. ProptestConfig::default() })]
+
+    #[test]
+    fn callback_heavy_rules_end_in_a_report_or_a_named_limit(source in callback_rules()) {
+        let outcome = timed_score(&source);
+        assert_ends_well(&outcome, &["maxOperations", "maxCallDepth", "maxArraySize"])?;
+    }
+
+    #[test]
+    fn huge_reports_stop_at_their_limits(source in huge_report_rules()) {
+        let outcome = timed_score(&source);
+        assert_ends_well(&outcome, &["maxOperations", "maxFindings", "maxReportBytes", "maxStringSize"])?;
+        if let Ok(report) = outcome {
+            // Text is bounded by maxReportBytes; JSON adds its punctuation and the questions list
+            // repeats the gaps' questions.
+            let limits = Limits::default();
+            prop_assert!(report.findings.len() <= limits.max_findings);
+            prop_assert!(report.to_json().len() <= 2 * limits.max_report_bytes + 200 * limits.max_findings + 4_096);
+        }
+    }
+}

@@ -148,6 +148,21 @@ fn limits_are_options_and_unknown_or_mistyped_options_throw() {
 }
 
 #[wasm_bindgen_test]
+fn a_limit_of_0_or_past_its_maximum_throws_a_range_error() {
+    for (options, message) in [
+        (json!({"maxOperations": 0}), "invalid options: maxOperations must be a whole number from 1 to 10000000, not 0"),
+        (json!({"maxCallDepth": 65}), "invalid options: maxCallDepth must be a whole number from 1 to 64, not 65"),
+        (json!({"maxStringSize": 0}), "invalid options: maxStringSize must be a whole number from 1 to 1048576, not 0"),
+    ] {
+        let e = JsRuleSet::new(text(TRAPS), Some(js(options).unchecked_into())).err().expect("throws");
+        assert!(e.is_instance_of::<js_sys::RangeError>(), "a RangeError, not {e:?}");
+        assert_eq!(error_message(&e), message);
+    }
+    // At the maxima the rules compile.
+    assert!(JsRuleSet::new(text(TRAPS), Some(js(json!({"maxOperations": 10_000_000, "maxCallDepth": 64})).unchecked_into())).is_ok());
+}
+
+#[wasm_bindgen_test]
 fn today_defaults_to_the_browsers_local_date_and_a_bad_one_is_an_input_diagnostic() {
     let rules = JsRuleSet::new(text(TRAPS), None).unwrap();
     let now = js_sys::Date::new_0();
