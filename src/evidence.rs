@@ -71,6 +71,8 @@ pub struct Evidence {
     pub date: Option<Date>,
     /// The first business measure named, as written ("handle time").
     pub measure: Option<String>,
+    /// A baseline and target were read as a pair.
+    paired: bool,
 }
 
 // ---- Tokens --------------------------------------------------------------------------------
@@ -651,6 +653,17 @@ fn direction_before(toks: &[Tok], i: usize) -> Direction {
     .unwrap_or(Direction::Unknown)
 }
 
+/// Records a baseline and target written as a pair ("from 9 to 7", "9 → 7"). The first pair
+/// wins over a value written alone ("within 24 hours from 62% to 95%" keeps 62% → 95%).
+fn pair(e: &mut Evidence, b: Quantity, t: Quantity) {
+    if !e.paired {
+        e.paired = true;
+        e.baseline = Some(b);
+        e.target = Some(t);
+        e.target_bound = None;
+    }
+}
+
 fn read_numbers(toks: &[Tok], e: &mut Evidence) {
     let pct = |v: f64, shown: &str| Quantity { value: v, shown: shown.into(), unit: Some("%") };
     let mut i = 0;
@@ -664,8 +677,7 @@ fn read_numbers(toks: &[Tok], e: &mut Evidence) {
                 }
                 if matches!(word_at(toks, k), Some("to" | "towards")) || toks.get(k) == Some(&Tok::Arrow) {
                     if let Some((t, k2)) = quantity_at(toks, k + 1) {
-                        e.baseline.get_or_insert(b);
-                        e.target.get_or_insert(t);
+                        pair(e, b, t);
                         i = k2;
                         continue;
                     }
@@ -679,8 +691,7 @@ fn read_numbers(toks: &[Tok], e: &mut Evidence) {
         if let Some((b, k)) = quantity_at(toks, i) {
             if toks.get(k) == Some(&Tok::Arrow) {
                 if let Some((t, k2)) = quantity_at(toks, k + 1) {
-                    e.baseline.get_or_insert(b);
-                    e.target.get_or_insert(t);
+                    pair(e, b, t);
                     i = k2;
                     continue;
                 }
@@ -691,8 +702,7 @@ fn read_numbers(toks: &[Tok], e: &mut Evidence) {
             if down_to || plain_to {
                 if let Some((t, k2)) = quantity_at(toks, k + 1 + usize::from(down_to)) {
                     if b.unit.is_none() || t.unit.is_none() || b.unit == t.unit {
-                        e.baseline.get_or_insert(b);
-                        e.target.get_or_insert(t);
+                        pair(e, b, t);
                         i = k2;
                         continue;
                     }
@@ -771,7 +781,7 @@ fn read_numbers(toks: &[Tok], e: &mut Evidence) {
                 }
             }
             // "to 7 minutes" (after a verb of change), "below 5%", "at least 90%"
-            Some("to" | "below" | "under" | "above" | "over" | "beneath" | "within" | "target" | "goal")
+            Some("to" | "below" | "under" | "above" | "over" | "beneath" | "target" | "goal")
                 if w != Some("to") || change_verb_before(toks, i) =>
             {
                 let mut k = i + 1;
@@ -782,7 +792,7 @@ fn read_numbers(toks: &[Tok], e: &mut Evidence) {
                     if e.target.is_none() {
                         e.target = Some(t);
                         e.target_bound = match w {
-                            Some("below" | "under" | "beneath" | "within") => Some("below"),
+                            Some("below" | "under" | "beneath") => Some("below"),
                             Some("above" | "over") => Some("above"),
                             _ => None,
                         };
