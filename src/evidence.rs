@@ -178,7 +178,15 @@ fn tokenize(text: &str) -> Vec<Tok> {
             {
                 i += 1;
             }
-            let word: String = chars[start..i].iter().collect::<String>().to_lowercase().replace('’', "'");
+            // Lower-cased in one pass, with one allocation: this runs for every word.
+            let mut word = String::with_capacity(i - start);
+            for &c in &chars[start..i] {
+                match c {
+                    '’' => word.push('\''),
+                    c if c.is_ascii() => word.push(c.to_ascii_lowercase()),
+                    c => word.extend(c.to_lowercase()),
+                }
+            }
             out.push(Tok::Word(word));
             continue;
         }
@@ -288,6 +296,16 @@ impl Evidence {
 
     /// [`Evidence::read`] with the measure words already prepared.
     pub(crate) fn read_prepared(text: &str, today: Date, measures: &[Word]) -> Evidence {
+        if measures.is_empty() {
+            Self::read_in(text, today, measures, None)
+        } else {
+            Self::read_in(text, today, measures, Some(&Haystack::new(text)))
+        }
+    }
+
+    /// [`Evidence::read_prepared`] with `text` already prepared for matching (`hay`), as the
+    /// rule API keeps it for the other word-list functions.
+    pub(crate) fn read_in(text: &str, today: Date, measures: &[Word], hay: Option<&Haystack>) -> Evidence {
         let mut e = Evidence::default();
         if text.trim().is_empty() {
             return e;
@@ -301,8 +319,7 @@ impl Evidence {
             .find_map(|q| q.unit)
             .or_else(|| e.change.as_ref().filter(|c| c.word.is_none()).and_then(|c| c.amount.unit))
             .map(str::to_owned);
-        if !measures.is_empty() {
-            let hay = Haystack::new(text);
+        if let Some(hay) = hay {
             e.measure = measures.iter().find_map(|w| hay.find(w)).map(|range| {
                 // The words as written where lower-casing kept every offset (ASCII text).
                 if text.is_ascii() { text[range].to_owned() } else { hay.lower()[range].to_owned() }
