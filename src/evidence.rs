@@ -71,6 +71,8 @@ pub struct Evidence {
     pub date: Option<Date>,
     /// The first business measure named, as written ("handle time").
     pub measure: Option<String>,
+    /// A baseline and target were read as a pair.
+    paired: bool,
 }
 
 // ---- Tokens --------------------------------------------------------------------------------
@@ -176,7 +178,15 @@ fn tokenize(text: &str) -> Vec<Tok> {
             {
                 i += 1;
             }
-            let word: String = chars[start..i].iter().collect::<String>().to_lowercase().replace('’', "'");
+            // Lower-cased in one pass, with one allocation: this runs for every word.
+            let mut word = String::with_capacity(i - start);
+            for &c in &chars[start..i] {
+                match c {
+                    '’' => word.push('\''),
+                    c if c.is_ascii() => word.push(c.to_ascii_lowercase()),
+                    c => word.extend(c.to_lowercase()),
+                }
+            }
             out.push(Tok::Word(word));
             continue;
         }
@@ -286,6 +296,16 @@ impl Evidence {
 
     /// [`Evidence::read`] with the measure words already prepared.
     pub(crate) fn read_prepared(text: &str, today: Date, measures: &[Word]) -> Evidence {
+        if measures.is_empty() {
+            Self::read_in(text, today, measures, None)
+        } else {
+            Self::read_in(text, today, measures, Some(&Haystack::new(text)))
+        }
+    }
+
+    /// [`Evidence::read_prepared`] with `text` already prepared for matching (`hay`), as the
+    /// rule API keeps it for the other word-list functions.
+    pub(crate) fn read_in(text: &str, today: Date, measures: &[Word], hay: Option<&Haystack>) -> Evidence {
         let mut e = Evidence::default();
         if text.trim().is_empty() {
             return e;
@@ -299,8 +319,7 @@ impl Evidence {
             .find_map(|q| q.unit)
             .or_else(|| e.change.as_ref().filter(|c| c.word.is_none()).and_then(|c| c.amount.unit))
             .map(str::to_owned);
-        if !measures.is_empty() {
-            let hay = Haystack::new(text);
+        if let Some(hay) = hay {
             e.measure = measures.iter().find_map(|w| hay.find(w)).map(|range| {
                 // The words as written where lower-casing kept every offset (ASCII text).
                 if text.is_ascii() { text[range].to_owned() } else { hay.lower()[range].to_owned() }
@@ -651,6 +670,17 @@ fn direction_before(toks: &[Tok], i: usize) -> Direction {
     .unwrap_or(Direction::Unknown)
 }
 
+/// Records a baseline and target written as a pair ("from 9 to 7", "9 → 7"). The first pair
+/// wins over a value written alone ("within 24 hours from 62% to 95%" keeps 62% → 95%).
+fn pair(e: &mut Evidence, b: Quantity, t: Quantity) {
+    if !e.paired {
+        e.paired = true;
+        e.baseline = Some(b);
+        e.target = Some(t);
+        e.target_bound = None;
+    }
+}
+
 fn read_numbers(toks: &[Tok], e: &mut Evidence) {
     let pct = |v: f64, shown: &str| Quantity { value: v, shown: shown.into(), unit: Some("%") };
     let mut i = 0;
@@ -664,8 +694,7 @@ fn read_numbers(toks: &[Tok], e: &mut Evidence) {
                 }
                 if matches!(word_at(toks, k), Some("to" | "towards")) || toks.get(k) == Some(&Tok::Arrow) {
                     if let Some((t, k2)) = quantity_at(toks, k + 1) {
-                        e.baseline.get_or_insert(b);
-                        e.target.get_or_insert(t);
+                        pair(e, b, t);
                         i = k2;
                         continue;
                     }
@@ -679,8 +708,7 @@ fn read_numbers(toks: &[Tok], e: &mut Evidence) {
         if let Some((b, k)) = quantity_at(toks, i) {
             if toks.get(k) == Some(&Tok::Arrow) {
                 if let Some((t, k2)) = quantity_at(toks, k + 1) {
-                    e.baseline.get_or_insert(b);
-                    e.target.get_or_insert(t);
+                    pair(e, b, t);
                     i = k2;
                     continue;
                 }
@@ -691,8 +719,7 @@ fn read_numbers(toks: &[Tok], e: &mut Evidence) {
             if down_to || plain_to {
                 if let Some((t, k2)) = quantity_at(toks, k + 1 + usize::from(down_to)) {
                     if b.unit.is_none() || t.unit.is_none() || b.unit == t.unit {
-                        e.baseline.get_or_insert(b);
-                        e.target.get_or_insert(t);
+                        pair(e, b, t);
                         i = k2;
                         continue;
                     }
@@ -771,7 +798,7 @@ fn read_numbers(toks: &[Tok], e: &mut Evidence) {
                 }
             }
             // "to 7 minutes" (after a verb of change), "below 5%", "at least 90%"
-            Some("to" | "below" | "under" | "above" | "over" | "beneath" | "within" | "target" | "goal")
+            Some("to" | "below" | "under" | "above" | "over" | "beneath" | "target" | "goal")
                 if w != Some("to") || change_verb_before(toks, i) =>
             {
                 let mut k = i + 1;
@@ -782,7 +809,7 @@ fn read_numbers(toks: &[Tok], e: &mut Evidence) {
                     if e.target.is_none() {
                         e.target = Some(t);
                         e.target_bound = match w {
-                            Some("below" | "under" | "beneath" | "within") => Some("below"),
+                            Some("below" | "under" | "beneath") => Some("below"),
                             Some("above" | "over") => Some("above"),
                             _ => None,
                         };

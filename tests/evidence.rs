@@ -107,6 +107,8 @@ const PHRASINGS: &[(&str, &str, &str)] = &[
     ("Halving time to competence by Q4 2026", "b=- t=- c=-50% u=- d=2026-12-31 m=time to competence", "time to competence halved by 2026-12-31"),
     ("We will double down on coaching", "b=- t=- c=- u=- d=- m=-", ""),
     ("Need it by 15 June", "b=- t=- c=- u=- d=2026-06-15 m=-", "by 2026-06-15"),
+    ("Increase unusual-activity referrals escalated within 24 hours from 62% to 95% before the follow-up exam", "b=62 t=95 c=- u=% d=- m=-", "62% → 95%"),
+    ("Keep errors within 2% of plan", "b=- t=- c=- u=- d=- m=errors", ""),
     ("Cut complaints 50% YoY", "b=- t=- c=-50% u=% d=- m=complaints", "complaints down 50%"),
 ];
 

@@ -53,16 +53,18 @@ pub(super) fn register(engine: &mut Engine, session: &SharedSession) {
     register_list_fn(engine, session, "evidence", |s, ctx, text, list| {
         let s = s.scoring(ctx)?;
         let today = s.today();
+        // The text prepared for matching is shared with the other word-list functions.
+        let hay = s.haystacks.get(text);
         let (items, prepared) = resolve(ctx, &s.lists, &list)?;
         let e = match prepared {
-            Some(words) => Evidence::read_prepared(text, today, words),
+            Some(words) => Evidence::read_in(text, today, words, Some(hay)),
             None => {
                 let mut words = Vec::with_capacity(items.len());
                 each_word(ctx, items, |_, w| {
                     words.push(Word::new(w).into_owned());
                     true
                 })?;
-                Evidence::read_prepared(text, today, &words)
+                Evidence::read_in(text, today, &words, Some(hay))
             }
         };
         Ok(to_map(&e))
