@@ -1,5 +1,6 @@
 // Prints the raw, gzip and brotli sizes of the WebAssembly module and its JS glue in www/pkg/
-// (and of any bundle in www/dist/), and checks the module against its budget: 300 KB brotli.
+// (and of the playground's www/pkg-studio/ module and any bundle in www/dist/), and checks the
+// widget's module against its budget: 300 KB brotli.
 //
 //   node .ci/size.mjs
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
@@ -7,7 +8,7 @@ import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 
 const root = new URL('..', import.meta.url);
 const BUDGET = 300 * 1000;
-const files = ['www/pkg/yesif_bg.wasm', 'www/pkg/yesif.js'];
+const files = ['www/pkg/yesif_bg.wasm', 'www/pkg/yesif.js', 'www/pkg-studio/yesif_bg.wasm'];
 if (existsSync(new URL('www/dist/', root))) {
   for (const f of readdirSync(new URL('www/dist/', root)).sort()) if (/\.(m?js|wasm)$/.test(f)) files.push(`www/dist/${f}`);
 }

@@ -33,7 +33,7 @@ step "rule cases (CLI)" bash -c 'cargo run -q -- test rules/*.rhai'
 wasm_tests() {
   cargo test -q --test wasm_parity --test wasm_types &&
     CHROMEDRIVER="$(command -v chromedriver)" \
-      cargo test --target wasm32-unknown-unknown --no-default-features --test wasm_api --test wasm_parity
+      cargo test --target wasm32-unknown-unknown --no-default-features --features studio --test wasm_api --test wasm_parity
 }
 step "wasm in Chromium" wasm_tests
 # The module's download size against its budget (300 KB brotli).

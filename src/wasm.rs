@@ -22,9 +22,12 @@
 //! (run by `make test`) assigns the golden reports the native side writes to these types, both
 //! ways, so a field added on either side fails the check.
 
+#[cfg(feature = "studio")]
 use crate::cases::{self, Mismatch};
 use crate::error::json_error_message;
-use crate::{Date, Diagnostic, Limits, Report, API};
+#[cfg(feature = "studio")]
+use crate::API;
+use crate::{Date, Diagnostic, Limits, Report};
 use js_sys::{Array, Error, RangeError, Reflect, TypeError, JSON};
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
@@ -203,6 +206,7 @@ impl JsRuleSet {
 
     /// Compiles `source` and scores an empty request as of `today` (default: the local date);
     /// never throws on bad rules.
+    #[cfg(feature = "studio")]
     pub fn check(source: StringArg, today: Option<StringArg>) -> Result<CheckResult, JsValue> {
         let source = string_arg(&source, "RuleSet.check: the rules source")?;
         let today = today.map(|t| string_arg(&t, "RuleSet.check: today")).transpose()?;
@@ -218,6 +222,7 @@ impl JsRuleSet {
     }
 
     /// The functions rules may call, for editors.
+    #[cfg(feature = "studio")]
     pub fn api() -> Result<ApiFunctions, JsValue> {
         to_js(&API)
     }
@@ -242,6 +247,7 @@ impl JsRuleSet {
     }
 
     /// Runs rule test cases: an array of `{name, today, request, expect}`, or its JSON text.
+    #[cfg(feature = "studio")]
     #[wasm_bindgen(js_name = runCases)]
     pub fn run_cases(&self, cases: CasesArg) -> Result<CaseResults, JsValue> {
         let text = match cases.as_string() {
@@ -271,6 +277,7 @@ impl JsRuleSet {
 }
 
 /// What `check` returns, tagged by `type` as the TypeScript union says.
+#[cfg(feature = "studio")]
 #[derive(Serialize)]
 #[serde(tag = "type", rename_all = "camelCase")]
 enum Checked<'a> {
@@ -287,6 +294,7 @@ enum Scored<'a> {
 }
 
 /// One case's outcome; `passed` is spelled out for JavaScript, which cannot call `passed()`.
+#[cfg(feature = "studio")]
 #[derive(Serialize)]
 struct CaseResult {
     name: String,

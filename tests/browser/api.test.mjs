@@ -16,10 +16,10 @@ async function openApi({ traps = false } = {}) {
   return page;
 }
 
-test('every exported function given arguments of the wrong type throws a TypeError, and the module goes on', async () => {
+test('every exported function (of the studio build, which has all the widget build has) given arguments of the wrong type throws a TypeError, and the module goes on', async () => {
   const page = await openApi();
   const outcomes = await page.evaluate(async (source) => {
-    const { default: init, RuleSet } = await import('/www/pkg/yesif.js');
+    const { default: init, RuleSet } = await import('/www/pkg-studio/yesif.js');
     await init();
     const rules = new RuleSet(source);
     const attempt = (fn) => {

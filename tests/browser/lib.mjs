@@ -90,7 +90,7 @@ export function reportWhere(page, predicate) {
 }
 
 /**
- * Serves the page (and its workers) a wasm glue, www/pkg/yesif.js, that makes the module trap for
+ * Serves the page (and its workers) a wasm glue, www/pkg/yesif.js or www/pkg-studio/yesif.js, that makes the module trap for
  * real on demand: `RuleSet.prototype.score` given a request whose JSON contains "TRAP-ALWAYS"
  * (every time) or "TRAP-ONCE" (the first time in that page or worker) points the rule set at
  * memory outside the module before calling it, so the instance traps with
@@ -98,7 +98,7 @@ export function reportWhere(page, predicate) {
  * counts the traps. Only the test sees this glue; the product's is unchanged.
  */
 export async function injectTraps(page) {
-  await page.context().route('**/www/pkg/yesif.js', async (route) => {
+  await page.context().route(/\/www\/pkg(-studio)?\/yesif\.js$/, async (route) => {
     const response = await route.fetch();
     const glue = await response.text();
     const patch = `

@@ -1,16 +1,17 @@
 // The TypeScript check of the JS API (`make test` runs `tsc --noEmit -p tests/ts/tsconfig.json`).
 //
-// 1. The declarations wasm-bindgen writes into www/pkg/yesif.d.ts (from src/wasm.rs) are used
+// 1. The declarations wasm-bindgen writes into www/pkg-studio/yesif.d.ts (from src/wasm.rs; the widget's
+//    www/pkg/ has the same minus check, api and runCases) are used
 //    the way the README says, so a renamed method or a changed signature fails here.
 // 2. Real values the native engine serialises (target/parity/samples.json, written by
 //    `cargo test --test wasm_types`) are held against those declarations in both directions:
 //    each value must be assignable to its declared type, and may carry no key the declaration
 //    lacks. A field added to, renamed in or removed from a Rust type fails here.
-import init, { RuleSet } from '../../www/pkg/yesif.js';
+import init, { RuleSet } from '../../www/pkg-studio/yesif.js';
 import type {
   ApiFunction, Case, CaseResult, CheckResult, CompileError, Diagnostic, Field, Limits, Mismatch, Report,
   RulesInfo, ScoreResult,
-} from '../../www/pkg/yesif.js';
+} from '../../www/pkg-studio/yesif.js';
 import samples from '../../target/parity/samples.json';
 import defaultCases from '../../rules/ld-intake.cases.json';
 

@@ -9,8 +9,12 @@
 // Messages out: {type: "ready", version, api} once, then {type: "result", seq, …} per run
 //               (see `run` below), or {type: "fatal", message} if the engine cannot load.
 
-import init, { RuleSet } from '../pkg/yesif.js';
-import { RecoveringRuleSet, engineGeneration } from '../yesif-check/recover.js';
+// The playground's module, www/pkg-studio/: the widget's plus `check`, `api` and `runCases`.
+import * as glue from '../pkg-studio/yesif.js';
+import { recovering } from '../yesif-check/recovering.js';
+
+const { default: init, RuleSet } = glue;
+const { RecoveringRuleSet, engineGeneration } = recovering(glue);
 
 /** The latest trap, and whether one has been reported (only the first is). */
 let lastTrap = null;

@@ -14,7 +14,7 @@ import { RecoveringRuleSet } from './recover.js';
  * @typedef {import('../pkg/yesif.js').Field} Field
  * @typedef {import('../pkg/yesif.js').RulesInfo} RulesInfo
  * @typedef {'fetch' | 'compile' | 'engine'} LoadStage
- * @typedef {{url: string, rules: RecoveringRuleSet, info: RulesInfo, fields: Field[]}} LoadedRules
+ * @typedef {{url: string, rules: InstanceType<typeof RecoveringRuleSet>, info: RulesInfo, fields: Field[]}} LoadedRules
  */
 /**
  * What the widget reports when something fails: the engine's diagnostics, or, when the rules
