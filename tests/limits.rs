@@ -56,7 +56,7 @@ fn each_limit_must_be_from_1_to_its_maximum() {
         assert_eq!(with(1).validate(), Ok(()), "{name} at 1");
         for bad in [0, max + 1] {
             let err = with(bad).validate().expect_err(name);
-            assert_eq!(err.name(), name);
+            assert_eq!((err.name(), err.max()), (name, max));
             assert_eq!(err.to_string(), format!("{name} must be a whole number from 1 to {max}, not {bad}"));
             // Compiling refuses them too, naming the limit.
             let refused = RuleSet::compile_with(MINI, &with(bad)).unwrap_err();

@@ -198,7 +198,7 @@ fn timed_score(source: &str) -> Result<Report, Diagnostics> {
     let outcome = RuleSet::compile(source).and_then(|rules| rules.score(&json!({}), today()));
     let micros = start.elapsed().as_micros() as u64;
     if std::env::var_os("YESIF_PROPS_TIMING").is_some() && micros > SLOWEST_MICROS.fetch_max(micros, Ordering::Relaxed) {
-        eprintln!("slowest run so far: {:.1} ms", micros as f64 / 1000.0);
+        eprintln!("slowest run so far: {:.1} ms\n{source}\n", micros as f64 / 1000.0);
     }
     outcome
 }
