@@ -108,11 +108,18 @@ impl Diagnostic {
                 "expression nested too deeply (limit: maxExprDepth)",
                 pos,
             ),
-            ParseErrorType::LiteralTooLarge(what, max) => Self::limit(
-                "maxStringSize",
-                format!("{} is longer than {max} (limit: maxStringSize)", what.to_lowercase()),
-                pos,
-            ),
+            ParseErrorType::LiteralTooLarge(what, max) => {
+                // Rhai names the literal in `what`: "Size of array literal", "Number of
+                // properties in object map literal", or a string's length.
+                let limit = if what.contains("array") {
+                    "maxArraySize"
+                } else if what.contains("map") {
+                    "maxMapSize"
+                } else {
+                    "maxStringSize"
+                };
+                Self::limit(limit, format!("{} is too large: the limit is {max} (limit: {limit})", what.to_lowercase()), pos)
+            }
             other => Self::new(DiagnosticKind::Parse, lower_first(&other.to_string())).at(pos),
         }
     }

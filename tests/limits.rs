@@ -268,3 +268,12 @@ const STACK: usize = if cfg!(debug_assertions) { 4 << 20 } else { 1 << 20 };
 fn endless_long_understood_notes_stop_at_the_report_size() {
     assert_stopped(&hostile("let s = \"\"; s.pad(60000, \"u\"); let i = 0; loop { understood(\"a\", s + i); i += 1; }"), "maxReportBytes");
 }
+
+#[test]
+fn a_literal_too_large_names_its_own_limit() {
+    let limits = Limits { max_array_size: 50, max_map_size: 50, ..Limits::default() };
+    let array = |n: usize| mini_with(&format!("let a = [{}];", vec!["1"; n].join(", ")));
+    assert_bites(&limits, &array(40), &array(60), "maxArraySize");
+    let map = |n: usize| mini_with(&format!("let m = #{{{}}};", (0..n).map(|i| format!("k{i}: 1")).collect::<Vec<_>>().join(", ")));
+    assert_bites(&limits, &map(40), &map(60), "maxMapSize");
+}

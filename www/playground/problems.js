@@ -36,13 +36,14 @@ export class ProblemsPanel {
       diagnostics.map((d) => {
         const where = d.line ? `Line ${d.line}${d.column ? `, column ${d.column}` : ''}` : d.field ? `Field ${d.field}` : null;
         const head = h('span', { class: `kind kind-${d.kind}`, text: d.source });
-        const origin = d.origin === 'request' ? h('span', { class: 'muted small', text: ' · with this request' }) : null;
-        const body = [head, origin, h('span', { class: 'message', text: d.message })];
+        const origin = d.origin === 'request' ? h('span', { class: 'muted small', text: ' · with this request:' }) : null;
+        // A space before the message, so that its text (and a screen reader) never runs on.
+        const body = [head, origin, ' ', h('span', { class: 'message', text: d.message })];
         if (d.line) {
           return h('li', { class: 'problem' },
-            h('button', { type: 'button', class: 'jump', onclick: () => this.onJump(d.line, d.column) }, h('span', { class: 'where', text: where }), body));
+            h('button', { type: 'button', class: 'jump', onclick: () => this.onJump(d.line, d.column) }, h('span', { class: 'where', text: where }), ' ', body));
         }
-        return h('li', { class: 'problem' }, where ? h('span', { class: 'where', text: where }) : null, body);
+        return h('li', { class: 'problem' }, where ? h('span', { class: 'where', text: where }) : null, ' ', body);
       }),
     );
   }
