@@ -31,3 +31,16 @@ fn every_rule_api_function_is_documented() {
         assert!(text.contains(&format!("| `{}` |", f.signature)), "docs/rules.md lacks {}", f.signature);
     }
 }
+
+#[test]
+fn the_security_model_names_every_function_that_takes_a_callback() {
+    let text = readme();
+    let start = text.find("## Security model").expect("a Security model section");
+    let section = &text[start..start + text[start + 3..].find("\n## ").unwrap() + 3];
+    let listed: std::collections::BTreeSet<&str> =
+        section.split('`').skip(1).step_by(2).filter(|w| w.chars().all(|c| c.is_ascii_lowercase() || c == '_')).collect();
+    for f in yesif::CALLBACK_FUNCTIONS {
+        let name = f.split(['.', '(']).nth(1).unwrap();
+        assert!(listed.contains(name), "README's Security model does not list `{name}` ({f})");
+    }
+}
