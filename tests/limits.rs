@@ -277,3 +277,38 @@ fn a_literal_too_large_names_its_own_limit() {
     let map = |n: usize| mini_with(&format!("let m = #{{{}}};", (0..n).map(|i| format!("k{i}: 1")).collect::<Vec<_>>().join(", ")));
     assert_bites(&limits, &map(40), &map(60), "maxMapSize");
 }
+
+/// The fewest `maxOperations` under which `source` runs, found by bisection.
+fn fewest_operations(source: &str) -> u64 {
+    let runs = |max: u64| run(source, &Limits { max_operations: max, ..Limits::default() }).is_ok();
+    let (mut lo, mut hi) = (1, 100_000);
+    while lo < hi {
+        let mid = (lo + hi) / 2;
+        if runs(mid) { hi = mid } else { lo = mid + 1 }
+    }
+    lo
+}
+
+#[test]
+fn operations_are_counted_exactly_and_callbacks_cost_more() {
+    // Pinned: Rhai's own count for these statements, plus yesif's charge for each switch into
+    // and out of a callback. A change here changes what rules can do within the default limit.
+    let plain = fewest_operations(&mini_with("let i = 0; while i < 100 { i += 1; }"));
+    let calls = fewest_operations(&mini_with("let a = []; a.pad(100, 1); a = a.map(|x| x + 1);"));
+    assert_eq!((plain, calls), (654, 2564));
+}
+
+#[test]
+fn index_of_finds_integers_among_integers_and_floats() {
+    let checks = [
+        "[3, 4, 5].index_of(4) == 1",
+        "[3.0, 4.0, 5.5].index_of(4) == 1",
+        "[3, 4, 5].index_of(6) == -1",
+        "[\"4\", 4.5].index_of(4) == -1",
+    ];
+    let source = mini_with(&checks.iter().enumerate().map(|(i, c)| format!("if {c} {{ flag(\"ok{i}\"); }}")).collect::<String>());
+    let report = run(&source, &Limits::default()).unwrap();
+    for i in 0..checks.len() {
+        assert!(report.flags.contains(&format!("ok{i}")), "{} is false", checks[i]);
+    }
+}
