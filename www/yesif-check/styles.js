@@ -86,6 +86,12 @@ a:focus-visible { outline: 2px solid var(--yesif-accent); outline-offset: 2px; b
   border: 1px solid var(--yesif-border); border-radius: calc(var(--yesif-radius) / 2); padding: 0.25rem 0.6rem; cursor: pointer;
 }
 .more:focus-visible { outline: 2px solid var(--yesif-accent); outline-offset: 2px; }
+.understood { margin-top: 0.1rem; display: grid; gap: 0.3rem; font-size: 0.875rem; }
+.understood li { padding: 0.3rem 0.6rem; border-radius: calc(var(--yesif-radius) / 2); background: var(--yesif-subtle); }
+.understood a { margin-inline-start: 0.25rem; }
+.hint { color: var(--yesif-muted); font-size: 0.875rem; margin-bottom: 0.4rem; }
+.followups { display: grid; gap: 0.3rem; font-size: 0.875rem; padding-inline-start: 1.1rem; list-style: disc; }
+.followups li::marker { color: var(--yesif-muted); }
 .conditions { display: grid; gap: 0.4rem; }
 .conditions li { padding-inline-start: 0.75rem; border-inline-start: 3px solid var(--yesif-tier); }
 details { margin-top: 1rem; }
