@@ -119,6 +119,8 @@ describe('the demo intake form', () => {
     const total = (await report(page)).findings.filter((f) => f.kind === 'gap').length;
     assert.ok(total > 3, `${total} gaps`);
     assert.equal(await gaps.count(), 3);
+    // The summary does not count them all: a long count after one answer only discourages.
+    assert.equal(await page.locator('yesif-check [part~="summary"]').textContent(), 'A few things to add: start with the first three.');
     const more = page.locator('yesif-check [part~="more"]');
     assert.equal(await more.getAttribute('aria-expanded'), 'false');
     await more.focus();

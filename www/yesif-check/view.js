@@ -223,7 +223,8 @@ export function createView(root, { onFocusField, canFocus }) {
         tierId: report.tier.id,
         title: report.tier.label,
         message: report.tier.message,
-        summary: open.length > 0 ? (open.length === 1 ? '1 thing to add.' : `${open.length} things to add.`)
+        // Never "17 things to add" after three answers: the next few, and the rest on request.
+        summary: open.length > 0 ? (open.length === 1 ? '1 thing to add.' : open.length <= GAP_LIMIT ? `${open.length} things to add.` : 'A few things to add: start with the first three.')
           : report.followups.length > 0 ? 'Nothing more to add here.' : 'Nothing missing.',
         note: unread.length ? `We couldn't read your answer to ${unread.map((l) => `“${l}”`).join(', ')}, so it isn't counted yet.` : '',
         showResults: true,
@@ -252,7 +253,7 @@ export function createView(root, { onFocusField, canFocus }) {
       syncList(understood, report.understood, (u) => `${u.field}|${u.text}`, understoodItem, updateUnderstoodItem);
 
       gapsBlock.hidden = open.length === 0;
-      setText(gapsHeading, open.length > GAP_LIMIT ? `What to add next (${GAP_LIMIT} of ${open.length})` : 'What to add next');
+      setText(gapsHeading, 'What to add next');
       gapList.set(open);
       followupsBlock.hidden = report.followups.length === 0;
       followupList.set(report.followups);
