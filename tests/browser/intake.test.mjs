@@ -60,6 +60,23 @@ describe('<yesif-check> on an existing 9-field intake form', () => {
     await page.waitForFunction(() => document.querySelector('yesif-check').request.business_priority === 'not_linked');
   });
 
+  test('a strong request on the short form is not stuck at "Needs more information", and what was understood is shown', async () => {
+    const page = await openIntake();
+    await fillStrongRequest(page);
+    await reportWhere(page, (r) => r.tier.id !== 'needs-info');
+    const report = await page.evaluate(() => document.querySelector('yesif-check').report);
+    assert.equal(report.tier.id, 'worthwhile');
+    assert.equal(report.questions.length, 0, 'nothing left the requester can add on this form');
+    assert.ok(report.conditions.some((c) => c.includes("what this form doesn't ask")), 'says what L&D still has to confirm');
+    assert.deepEqual(await visibleTexts(page, '[part~="tier"]'), ['Worthwhile']);
+    assert.deepEqual(await visibleTexts(page, '[part~="summary"]'), ['Nothing more to add here.']);
+    assert.deepEqual(await visibleTexts(page, '[part~="understood-item"] > span'), report.understood.map((u) => `Understood: ${u.text}`));
+    assert.equal(report.understood.length, 1);
+    // A vague request on the same form stays where it belongs.
+    await page.fill('#DesiredOutcome', 'Excel course');
+    await reportWhere(page, (r) => r.tier.id === 'needs-info');
+  });
+
   test('a host value that maps to no option is left out and warned about once, naming the field and the value', async () => {
     const page = await openIntake();
     await page.check('input[name="Obstacles"][value="Other"]');
