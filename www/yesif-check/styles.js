@@ -77,6 +77,8 @@ ul { margin: 0; padding: 0; list-style: none; }
 .item { display: grid; grid-template-columns: 1.25rem 1fr; gap: 0 0.5rem; }
 .box { inline-size: 1rem; block-size: 1rem; margin-top: 0.15rem; border: 2px solid var(--yesif-muted); border-radius: 3px; }
 .item.warning .box { border-color: var(--yesif-needs-info); border-radius: 50%; }
+/* A gap is not a checkbox (nothing ticks it: it goes when answered), so its marker is a dot. */
+.item.gap .box { inline-size: 0.5rem; block-size: 0.5rem; margin: 0.5rem 0 0 0.25rem; border: 0; border-radius: 50%; background: var(--yesif-tier); }
 .question { color: var(--yesif-muted); font-size: 0.875rem; font-style: italic; }
 .item > :not(.box) { grid-column: 2; }
 a { color: var(--yesif-accent); font-size: 0.875rem; text-underline-offset: 2px; }

@@ -87,13 +87,13 @@ export function createView(root, { onFocusField, canFocus }) {
   const status = el('div', { part: 'status', class: 'status', role: 'status', 'aria-live': 'polite', 'aria-atomic': 'true' },
     tier, tierMessage, summary, notice);
 
-  const scoreLabel = el('span', { class: 'label', id: `${uid}-score` }, 'Overall alignment');
+  const scoreLabel = el('span', { class: 'label', id: `${uid}-score` }, 'How ready it is');
   const scoreNum = el('span', { class: 'num', 'aria-hidden': 'true' });
   const scoreBar = bar('meter', `${uid}-score`);
   const score = el('div', { part: 'score', class: 'score' }, scoreLabel, scoreNum, scoreBar.meter);
 
   const forces = el('ul', { part: 'forces', class: 'forces' });
-  const forcesBlock = el('div', {}, el('h3', { id: `${uid}-forces` }, 'By force'), forces);
+  const forcesBlock = el('div', {}, el('h3', { id: `${uid}-forces` }, 'Where the points come from'), forces);
   forces.setAttribute('aria-labelledby', `${uid}-forces`);
 
   const fitVerdict = el('p', { class: 'fit-verdict' });
