@@ -1,5 +1,6 @@
 // Takes the README's screenshots of the demo form: one sample request per tier (light), one in
-// dark mode, the submitted page, and the widget on its own. Not a test (node --test does not
+// dark mode, the submitted page, and the widget on its own; then the widget on an existing
+// 9-field intake form (follow-up questions apart) and the embed page. Not a test (node --test does not
 // pick it up); run it after changing how the demo or the widget looks, look at every image,
 // and commit them.
 //
@@ -44,7 +45,40 @@ try {
     }
     await page.close();
   }
+  await shootIntakeAndEmbed();
 } finally {
   await browser.close();
   await server.close();
+}
+
+/** The check on the 9-field intake fixture with a strong request, and the embed page reading it. */
+async function shootIntakeAndEmbed() {
+  const intake = await newPage(browser, { viewport: { width: 1200, height: 1300 } });
+  await intake.goto(server.url('/tests/browser/fixtures/intake-9.html'));
+  await intake.waitForFunction(() => document.querySelector('yesif-check')?.status === 'scored');
+  await intake.fill('#RequestorName', 'Dana Weber');
+  await intake.fill('#RequestorEmail', 'dana.weber@example.com');
+  await intake.selectOption('#Department', 'Customer Service');
+  await intake.selectOption('#StrategicGoal', 'Reduce Cost to Serve');
+  await intake.fill('#DesiredOutcome', 'Reduce average handle time on billing calls from 9 to 7 minutes by March 2027, so we reduce cost to serve. '
+    + 'Agents should resolve billing disputes on the first call using the new refund tool.');
+  await intake.fill('#TargetAudience', 'Customer service agents, billing queue');
+  await intake.fill('#NumberOfLearners', '120');
+  await intake.check('input[name="Obstacles"][value="Don\'t know how"]');
+  await intake.fill('#DueDate', '2026-10-15');
+  await intake.locator('#DueDate').blur();
+  await intake.waitForFunction(() => document.querySelector('yesif-check').request?.needed_by === '2026-10-15');
+  await intake.locator('main').screenshot({ path: fileURLToPath(new URL('intake-form.png', OUT)), animations: 'disabled' });
+  console.log(`intake-form.png: ${await intake.evaluate(() => document.querySelector('yesif-check').report.tier.id)}`);
+  await intake.close();
+
+  const embed = await newPage(browser, { viewport: { width: 1200, height: 900 } });
+  await embed.goto(server.url('/www/embed.html'));
+  await embed.waitForFunction(() => document.documentElement.dataset.ready === 'true');
+  await embed.click('#url-open');
+  await embed.locator('#map-step').waitFor();
+  await embed.locator('#map-step').screenshot({ path: fileURLToPath(new URL('embed-matches.png', OUT)), animations: 'disabled' });
+  await embed.locator('#snippet-step').screenshot({ path: fileURLToPath(new URL('embed-lines.png', OUT)), animations: 'disabled' });
+  console.log('embed-matches.png, embed-lines.png');
+  await embed.close();
 }

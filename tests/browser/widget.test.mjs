@@ -474,22 +474,77 @@ describe('<yesif-check> on a host form', () => {
     await page.waitForFunction(() => document.querySelector('yesif-check').rulesInfo?.name === 'throws');
   });
 
-  test('setup mistakes (unmatched fields, a bad field-map pair, a non-date today) are warned about once; scoring carries on', async () => {
+  test('setup mistakes are warned about one by one, each once, with the nearest name; scoring carries on', async () => {
     const page = await openPage(`${HOST}?map=0&today=2026-02-30`);
     await page.fill('#goal', 'typing does not repeat the warning');
-    // The setup check runs in a later task than the score: wait for its warning itself.
-    const junkWarned = page.waitForEvent('console', (m) => m.type() === 'warning' && m.text().includes('"junk"'));
-    await page.evaluate(() => document.querySelector('yesif-check').setAttribute('field-map', 'outcome=goal, junk'));
+    // The setup check runs in a later task than the score: wait for its last warning itself.
+    const lastWarned = page.waitForEvent('console', (m) => m.type() === 'warning' && m.text().includes('"head_count"'));
+    await page.evaluate(() => document.querySelector('yesif-check').setAttribute('field-map', 'outcome=goal, junk, nedded_by=due, people=head_count'));
     // The new map reads the goal typed above as the outcome.
     await reportWhere(page, (r) => r.findings.some((f) => f.kind === 'strength' && f.field === 'outcome'));
-    await junkWarned;
+    await lastWarned;
     const warnings = page.warnings.filter((w) => w.includes('<yesif-check>'));
-    assert.equal(warnings.length, 2, warnings.join('\n'));
-    assert.match(warnings[0], /today="2026-02-30" is not a YYYY-MM-DD date/);
-    assert.match(warnings[0], /no control named outcome, email, unit/);
-    assert.match(warnings[1], /"junk" is not a rule_field=host_field pair/);
-    assert.match(warnings[1], /no control named email, unit/);
+    assert.deepEqual(warnings, [
+      // With no field-map: rule fields the form lacks whose names are near a control's.
+      '<yesif-check>: the form has no control named "email", but has "contact_email": if that is the same question, add email=contact_email to field-map',
+      '<yesif-check>: the form has no control named "could_do", but has "could": if that is the same question, add could_do=could to field-map',
+      '<yesif-check>: today="2026-02-30" is not a YYYY-MM-DD date; using the local date',
+      // After the new field-map: only what is new.
+      '<yesif-check>: "junk" is not a rule_field=host_field pair',
+      '<yesif-check>: field-map: the rules declare no field "nedded_by" (in nedded_by=due); did you mean "needed_by"?',
+      '<yesif-check>: field-map: the form has no control named "head_count" (in people=head_count); did you mean "headcount"?',
+    ]);
     assert.equal((await state(page)).status, 'scored');
+  });
+
+  test('gaps on fields the form lacks are L&D\'s follow-up questions: listed apart, without a link, submitted apart', async () => {
+    const page = await openHost();
+    // This host form has no "tried so far" box: `tried` is not asked.
+    await page.evaluate(() => document.getElementById('history').closest('p').remove());
+    await page.fill('#goal', 'Excel');
+    await page.fill('#headcount', '1,200');
+    await reportWhere(page, (r) => r.followups.length === 1);
+    const { report } = await state(page);
+    assert.deepEqual(report.findings.filter((f) => f.kind === 'gap').map((f) => [f.field, f.asked]), [['outcome', true], ['tried', false]]);
+    const shown = await page.evaluate(() => {
+      const root = document.querySelector('yesif-check').shadowRoot;
+      const texts = (sel) => [...root.querySelectorAll(sel)].filter((n) => n.getClientRects().length).map((n) => n.textContent);
+      return {
+        summary: root.querySelector('[part~="summary"]').textContent,
+        gaps: texts('[part~="gaps"] .message'),
+        followups: texts('[part~="followup"]'),
+        linksInFollowups: root.querySelectorAll('[part~="followups-block"] a, [part~="followups-block"] .box').length,
+        heading: root.querySelector('[part~="followups-block"] h3').textContent,
+      };
+    });
+    assert.deepEqual(shown, {
+      summary: '1 thing to add.',
+      gaps: ['Tell us the result you need, not the solution.'],
+      followups: ['What have you already tried?'],
+      linksInFollowups: 0,
+      heading: 'L&D will ask you about…',
+    });
+    await page.click('button[type="submit"]');
+    await page.waitForURL(/received\.html/);
+    const q = query(page);
+    assert.equal(q.yesif_gaps, 'Tell us the result you need, not the solution. [outcome]');
+    assert.equal(q.yesif_gap_fields, 'outcome');
+    assert.equal(q.yesif_questions, 'What business outcome are you trying to achieve?');
+    assert.equal(q.yesif_followups, 'What have you already tried?');
+    assert.equal(q.yesif_followup_fields, 'tried');
+  });
+
+  test('what the rules understood is shown back, with a link to change it, and submitted', async () => {
+    const page = await openHost();
+    await page.fill('#goal', 'Increase the win rate from 18% to 24% by Q4');
+    await reportWhere(page, (r) => r.understood.length === 1);
+    const item = page.locator('yesif-check [part~="understood-item"]');
+    assert.equal(await item.locator('span').first().textContent(), 'Understood: win rate 18% → 24% by 2026-12-31');
+    await item.locator('[part~="focus-link"]').click();
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'goal');
+    await page.click('button[type="submit"]');
+    await page.waitForURL(/received\.html/);
+    assert.equal(query(page).yesif_understood, 'win rate 18% → 24% by 2026-12-31');
   });
 
   test('created with document.createElement and moved to another form via `for`; removal cleans up', async () => {

@@ -9,6 +9,8 @@
 //   for            id of the form to score; default: the enclosing <form>
 //   today          evaluation date, YYYY-MM-DD; default: the requester's local date
 //   field-map      rule_field=host_field pairs, comma-separated, for forms with other names
+//   value-map      host option values the rules' options do not match by value or label:
+//                  `field: host value=option; host value=option; field2: …`
 //   submit-fields  prefix of the hidden inputs written into the form; default "yesif_"
 // Events (bubbling, composed): `yesif-score` (detail: the report) after every scoring,
 // `yesif-error` (detail: {stage, message, diagnostics}) when rules cannot load or run, and
@@ -16,6 +18,7 @@
 
 import { loadRules } from './engine.js';
 import { focusTarget, isIsoDate, parseFieldMap, readRequest, submissionValues, syncHiddenInputs } from './form.js';
+import { answerableNames, askedFields, checkMapping, optionTables, parseValueMap } from './mapping.js';
 import { styleSheet } from './styles.js';
 import { createView } from './view.js';
 
@@ -41,7 +44,7 @@ const NOTICE = {
 let instances = 0;
 
 export class YesifCheckElement extends HTMLElement {
-  static observedAttributes = ['rules', 'for', 'today', 'field-map', 'submit-fields'];
+  static observedAttributes = ['rules', 'for', 'today', 'field-map', 'value-map', 'submit-fields'];
 
   /** Defines the element as `tag` (default `yesif-check`) in `registry`, once. */
   static define(tag = 'yesif-check', registry = customElements) {
@@ -61,6 +64,10 @@ export class YesifCheckElement extends HTMLElement {
   #loadToken = 0;
   /** @type {Report | null} */
   #report = null;
+  /** @type {Record<string, unknown> | null} */
+  #request = null;
+  /** @type {string[]} */
+  #asked = [];
   /** @type {YesifStatus} */
   #status = 'pending';
   #pending = { rules: true, form: true, score: true, setup: false };
@@ -68,13 +75,20 @@ export class YesifCheckElement extends HTMLElement {
   #frame = 0;
   #dirty = false;
   #lastError = '';
-  #lastSetupWarning = '';
+  /** @type {Set<string>} the setup problems warned about, while they last */
+  #warnedSetup = new Set();
+  /** @type {Set<string>} `field\0value` of each host value that maps to no option, warned once */
+  #warnedValues = new Set();
   /** whether an engine trap has been reported (it is, once) */
   #trapReported = false;
   /** what the shown report was scored from (answers, unreadable fields, date) */
   #scoredFrom = '';
   /** @type {{map: Map<string, string>, problems: string[]}} the parsed field-map, parsed when it changes */
   #mapping = parseFieldMap(null);
+  /** @type {ReturnType<typeof parseValueMap>} the parsed value-map */
+  #valueMapping = parseValueMap(null);
+  /** @type {Map<string, Map<string, string>> | null} host value → option, per field; null when stale */
+  #tables = null;
 
   constructor() {
     super();
@@ -144,6 +158,19 @@ export class YesifCheckElement extends HTMLElement {
     else this.removeAttribute('field-map');
   }
 
+  /**
+   * Host option values mapped to the rules' options, for values that match no option's value or
+   * label: `barriers: Don't know how=knowledge; Tools=tools; business_unit: Vertrieb=Sales`.
+   */
+  get valueMap() {
+    return this.getAttribute('value-map') ?? '';
+  }
+  /** @param {string} value */
+  set valueMap(value) {
+    if (value) this.setAttribute('value-map', value);
+    else this.removeAttribute('value-map');
+  }
+
   /** Prefix of the hidden inputs written into the form. */
   get submitFields() {
     return this.getAttribute('submit-fields') || 'yesif_';
@@ -177,6 +204,21 @@ export class YesifCheckElement extends HTMLElement {
    */
   get rulesInfo() {
     return this.#loaded?.info ?? null;
+  }
+  /**
+   * The request as last scored, read from the form (mapped names and option values), or null.
+   * @returns {Record<string, unknown> | null}
+   */
+  get request() {
+    return this.#request && structuredClone(this.#request);
+  }
+  /**
+   * The ids of the rule fields the form offers, as last scored (`asked`); the others' gaps are
+   * L&D's follow-up questions.
+   * @returns {string[]}
+   */
+  get asked() {
+    return [...this.#asked];
   }
   /** `pending`, `scored` or `unavailable`. */
   get status() {
@@ -234,6 +276,8 @@ export class YesifCheckElement extends HTMLElement {
     } else {
       // Parsed here, once per change, since scoring reads the map on every keystroke.
       if (name === 'field-map') this.#mapping = parseFieldMap(newValue);
+      if (name === 'value-map') this.#valueMapping = parseValueMap(newValue);
+      this.#tables = null;
       this.#pending.score = true;
       this.#pending.setup = true;
     }
@@ -321,6 +365,7 @@ export class YesifCheckElement extends HTMLElement {
     const url = this.rules;
     this.#loaded = null;
     this.#report = null;
+    this.#request = null;
     this.#status = 'pending';
     this.#view.loading();
     // Until the new rules score, the form must not carry the old rules' report.
@@ -333,6 +378,7 @@ export class YesifCheckElement extends HTMLElement {
       const loaded = await loadRules(url);
       if (token !== this.#loadToken || !this.isConnected) return;
       this.#loaded = loaded;
+      this.#tables = null;
       this.#view.setFields(loaded.fields);
       this.#lastError = '';
       this.#scheduleSetupCheck();
@@ -352,21 +398,37 @@ export class YesifCheckElement extends HTMLElement {
   }
 
   /**
-   * Tells whoever embeds the widget, once per setup, what will not work as they may expect:
-   * a malformed `field-map` pair, a `today` that is not a date, rule fields with no control in
-   * the form (scored as unanswered). Warnings only: the widget carries on.
+   * Tells whoever embeds the widget what will not work as they may expect, one `console.warn`
+   * per mistake, each once while it lasts: a malformed `field-map` or `value-map` entry, one that
+   * names a field the rules do not declare, a control the form lacks or an option the field does
+   * not have (with the nearest name), and a `today` that is not a date. Rule fields the form
+   * does not offer are not mistakes: they become L&D's follow-up questions (one `console.info`).
    */
   #checkSetup() {
     const form = this.#form;
     if (!form || !this.#loaded) return;
-    const problems = [...this.#mapping.problems];
+    const fields = this.#loaded.fields;
+    const names = answerableNames(form);
+    const { problems } = checkMapping(fields, this.#mapping.map, this.#valueMapping.entries, names);
+    problems.unshift(...this.#mapping.problems, ...this.#valueMapping.problems);
     const today = this.getAttribute('today');
     if (today && !this.today) problems.push(`today="${today}" is not a YYYY-MM-DD date; using the local date`);
-    const missing = this.#loaded.fields.map((f) => this.#hostName(f.id)).filter((name) => !form.elements.namedItem(name));
-    if (missing.length) problems.push(`the form has no control named ${missing.join(', ')}; those rule fields count as unanswered (field-map maps other names)`);
-    const key = problems.join('\n');
-    if (key && key !== this.#lastSetupWarning) console.warn(`<yesif-check>: ${problems.join('; ')}`);
-    this.#lastSetupWarning = key;
+    const warned = this.#warnedSetup;
+    this.#warnedSetup = new Set(problems);
+    for (const problem of problems) if (!warned.has(problem)) console.warn(`<yesif-check>: ${problem}`);
+    const asked = new Set(askedFields(fields, this.#mapping.map, names));
+    const later = fields.filter((f) => !asked.has(f.id)).map((f) => f.id);
+    const key = `info:${later.join(',')}`;
+    if (later.length && !warned.has(key)) {
+      console.info(`<yesif-check>: the form does not ask ${later.join(', ')}; gaps on them are listed as questions L&D will ask later (field-map maps other names)`);
+    }
+    if (later.length) this.#warnedSetup.add(key);
+  }
+
+  /** The option tables for the current rules, `field-map` and `value-map`. */
+  #optionTables(fields) {
+    this.#tables ??= optionTables(fields, checkMapping(fields, this.#mapping.map, this.#valueMapping.entries, new Set()).entries);
+    return this.#tables;
   }
 
   /**
@@ -394,13 +456,17 @@ export class YesifCheckElement extends HTMLElement {
     this.#dirty = false;
     const loaded = this.#loaded;
     if (!loaded || !this.#form) return;
-    const { request, unreadable } = readRequest(this.#form, loaded.fields, this.#mapping.map);
+    const fields = loaded.fields;
+    const { request, unreadable, unmapped } = readRequest(this.#form, fields, this.#mapping.map, this.#optionTables(fields));
+    for (const { field, value } of unmapped) this.#warnUnmapped(field, value);
+    const asked = askedFields(fields, this.#mapping.map, answerableNames(this.#form));
     const today = this.today;
     // An event that leaves the answers as they were — a checkbox or a select fires `input` and
     // then `change`, a text box fires `change` when it is left — does not score them again.
-    const from = JSON.stringify([request, unreadable, today || new Date().toDateString()]);
+    const from = JSON.stringify([request, unreadable, asked, today || new Date().toDateString()]);
     if (this.#status === 'scored' && from === this.#scoredFrom) return;
-    const options = today ? { today } : {};
+    /** @type {{today?: string, asked: string[]}} */
+    const options = today ? { today, asked } : { asked };
     const traps = loaded.rules.trapCount;
     let result = score(loaded.rules, request, options);
     // A value the rules cannot read (too long, say) costs that field, not the whole report.
@@ -419,6 +485,8 @@ export class YesifCheckElement extends HTMLElement {
       return;
     }
     this.#report = result.report;
+    this.#request = request;
+    this.#asked = asked;
     this.#status = 'scored';
     this.#scoredFrom = from;
     this.#lastError = '';
@@ -426,6 +494,17 @@ export class YesifCheckElement extends HTMLElement {
     else this.#view.render(result.report, { unreadable });
     this.#writeHidden();
     this.dispatchEvent(new CustomEvent('yesif-score', { detail: result.report, bubbles: true, composed: true }));
+  }
+
+  /** Warns, once per field and value, that a host value maps to no option and is left out. */
+  #warnUnmapped(id, value) {
+    const key = `${id}\u0000${value}`;
+    if (this.#warnedValues.has(key)) return;
+    this.#warnedValues.add(key);
+    const field = this.#loaded?.fields.find((f) => f.id === id);
+    const host = this.#hostName(id);
+    const options = field?.options.map((o) => o.value).join(', ') ?? '';
+    console.warn(`<yesif-check>: the form's ${host === id ? '' : `"${host}" `}answer "${value}" for ${id} matches none of its options (${options}) and is left out; map it with value-map="${id}: ${value}=…"`);
   }
 
   #writeHidden() {

@@ -1,6 +1,8 @@
 // Reading a host form as the typed request the rules score, and writing the hidden inputs that
 // carry the report on submit. Nothing here changes a control the user can see or type into.
 
+import { normalize } from './mapping.js';
+
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** True for a real calendar date written `YYYY-MM-DD` (not 2026-02-30). */
@@ -92,17 +94,28 @@ export function controlsNamed(form, name) {
  * string for radio groups. Unanswered fields, numbers that are not numbers yet and dates that
  * are not complete are left out, as the engine expects; `unreadable` lists those skipped
  * because of what was typed (so the widget can say so without rejecting the whole request).
+ * A field with options (`tables`, from mapping.js's `optionTables`) gets the option each host
+ * value maps to; a host value that maps to none is left out and listed in `unmapped`.
+ * @param {HTMLFormElement} form
+ * @param {import('../pkg/yesif.js').Field[]} fields
+ * @param {Map<string, string>} fieldMap
+ * @param {Map<string, Map<string, string>>} [tables]
+ * @returns {{request: Record<string, unknown>, unreadable: string[], unmapped: {field: string, value: string}[]}}
  */
-export function readRequest(form, fields, fieldMap) {
+export function readRequest(form, fields, fieldMap, tables = new Map()) {
+  /** @type {Record<string, unknown>} */
   const request = {};
   const unreadable = [];
+  const unmapped = [];
   const locale = form.closest('[lang]')?.getAttribute('lang') || 'en';
   for (const field of fields) {
     const controls = controlsNamed(form, fieldMap.get(field.id) ?? field.id).filter(
       (c) => !c.disabled && c.type !== 'submit' && c.type !== 'button' && c.type !== 'reset' && c.type !== 'file',
     );
     if (controls.length === 0) continue;
-    const value = readValue(field.type, controls, locale);
+    let value = readValue(field.type, controls, locale);
+    const table = tables.get(field.id);
+    if (table && value !== undefined && value !== INVALID) value = mapOptions(field.id, value, table, unmapped);
     if (value === undefined) continue;
     if (value === INVALID) {
       unreadable.push(field.id);
@@ -110,7 +123,19 @@ export function readRequest(form, fields, fieldMap) {
     }
     request[field.id] = value;
   }
-  return { request, unreadable };
+  return { request, unreadable, unmapped };
+}
+
+/** `value` (a string or a list) as the rule options it maps to; what maps to none goes to `unmapped`. */
+function mapOptions(id, value, table, unmapped) {
+  const one = (v) => {
+    const option = table.get(normalize(v));
+    if (option === undefined) unmapped.push({ field: id, value: v });
+    return option;
+  };
+  if (!Array.isArray(value)) return one(value);
+  const list = [...new Set(value.map(one).filter((v) => v !== undefined))];
+  return list.length ? list : undefined;
 }
 
 const INVALID = Symbol('invalid');
@@ -188,7 +213,10 @@ export function syncHiddenInputs(form, owner, prefix = '', values = {}) {
 /** The hidden values that carry a report (or its absence) to whoever receives the form. */
 export function submissionValues(report, status) {
   if (!report) return { status };
-  const gaps = report.findings.filter((f) => f.kind === 'gap');
+  // Gaps on fields the form asks are the requester's to-do; the others are L&D's follow-ups.
+  const gaps = report.findings.filter((f) => f.kind === 'gap' && f.asked !== false);
+  const later = report.findings.filter((f) => f.kind === 'gap' && f.asked === false);
+  const fieldsOf = (list) => [...new Set(list.map((g) => g.field).filter(Boolean))].join(',');
   return {
     status,
     score: String(report.score),
@@ -196,8 +224,11 @@ export function submissionValues(report, status) {
     tier_label: report.tier.label,
     training_fit: report.trainingFit.id,
     gaps: gaps.map((g) => (g.field ? `${g.message} [${g.field}]` : g.message)).join('\n'),
-    gap_fields: [...new Set(gaps.map((g) => g.field).filter(Boolean))].join(','),
+    gap_fields: fieldsOf(gaps),
     questions: report.questions.join('\n'),
+    followups: report.followups.join('\n'),
+    followup_fields: fieldsOf(later),
+    understood: report.understood.map((u) => u.text).join('\n'),
     conditions: report.conditions.join('\n'),
     flags: report.flags.join(','),
     today: report.today,

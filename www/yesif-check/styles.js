@@ -77,6 +77,8 @@ ul { margin: 0; padding: 0; list-style: none; }
 .item { display: grid; grid-template-columns: 1.25rem 1fr; gap: 0 0.5rem; }
 .box { inline-size: 1rem; block-size: 1rem; margin-top: 0.15rem; border: 2px solid var(--yesif-muted); border-radius: 3px; }
 .item.warning .box { border-color: var(--yesif-needs-info); border-radius: 50%; }
+/* A gap is not a checkbox (nothing ticks it: it goes when answered), so its marker is a dot. */
+.item.gap .box { inline-size: 0.5rem; block-size: 0.5rem; margin: 0.5rem 0 0 0.25rem; border: 0; border-radius: 50%; background: var(--yesif-tier); }
 .question { color: var(--yesif-muted); font-size: 0.875rem; font-style: italic; }
 .item > :not(.box) { grid-column: 2; }
 a { color: var(--yesif-accent); font-size: 0.875rem; text-underline-offset: 2px; }
@@ -86,6 +88,12 @@ a:focus-visible { outline: 2px solid var(--yesif-accent); outline-offset: 2px; b
   border: 1px solid var(--yesif-border); border-radius: calc(var(--yesif-radius) / 2); padding: 0.25rem 0.6rem; cursor: pointer;
 }
 .more:focus-visible { outline: 2px solid var(--yesif-accent); outline-offset: 2px; }
+.understood { margin-top: 0.1rem; display: grid; gap: 0.3rem; font-size: 0.875rem; }
+.understood li { padding: 0.3rem 0.6rem; border-radius: calc(var(--yesif-radius) / 2); background: var(--yesif-subtle); }
+.understood a { margin-inline-start: 0.25rem; }
+.hint { color: var(--yesif-muted); font-size: 0.875rem; margin-bottom: 0.4rem; }
+.followups { display: grid; gap: 0.3rem; font-size: 0.875rem; padding-inline-start: 1.1rem; list-style: disc; }
+.followups li::marker { color: var(--yesif-muted); }
 .conditions { display: grid; gap: 0.4rem; }
 .conditions li { padding-inline-start: 0.75rem; border-inline-start: 3px solid var(--yesif-tier); }
 details { margin-top: 1rem; }

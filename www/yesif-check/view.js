@@ -87,28 +87,34 @@ export function createView(root, { onFocusField, canFocus }) {
   const status = el('div', { part: 'status', class: 'status', role: 'status', 'aria-live': 'polite', 'aria-atomic': 'true' },
     tier, tierMessage, summary, notice);
 
-  const scoreLabel = el('span', { class: 'label', id: `${uid}-score` }, 'Overall alignment');
+  const scoreLabel = el('span', { class: 'label', id: `${uid}-score` }, 'How ready it is');
   const scoreNum = el('span', { class: 'num', 'aria-hidden': 'true' });
   const scoreBar = bar('meter', `${uid}-score`);
   const score = el('div', { part: 'score', class: 'score' }, scoreLabel, scoreNum, scoreBar.meter);
 
   const forces = el('ul', { part: 'forces', class: 'forces' });
-  const forcesBlock = el('div', {}, el('h3', { id: `${uid}-forces` }, 'By force'), forces);
+  const forcesBlock = el('div', {}, el('h3', { id: `${uid}-forces` }, 'Where the points come from'), forces);
   forces.setAttribute('aria-labelledby', `${uid}-forces`);
 
   const fitVerdict = el('p', { class: 'fit-verdict' });
   const fitReason = el('p', { class: 'fit-reason' });
   const fit = el('div', { part: 'fit', class: 'fit' }, el('h3', {}, 'Is training the fix?'), fitVerdict, fitReason);
 
+  const understood = el('ul', { part: 'understood', class: 'understood', 'aria-labelledby': `${uid}-read` });
+  const understoodBlock = el('div', {}, el('h3', { id: `${uid}-read` }, 'What we read from your answers'), understood);
+
   const gapsHeading = el('h3', { id: `${uid}-gaps` }, 'What to add');
   const gaps = el('ul', { part: 'gaps', class: 'checklist', 'aria-labelledby': `${uid}-gaps` });
-  const more = el('button', { part: 'more', class: 'more', type: 'button', 'aria-expanded': 'false', hidden: '' });
-  let expanded = false;
-  more.addEventListener('click', () => {
-    expanded = !expanded;
-    showGaps();
-  });
-  const gapsBlock = el('div', {}, gapsHeading, gaps, more);
+  const gapList = collapsible('more', (shown) => syncList(gaps, shown, findingKey, gapItem, updateGapItem));
+  const gapsBlock = el('div', {}, gapsHeading, gaps, gapList.button);
+
+  // Gaps on fields the form does not ask: not the requester's to-do, so no link and no box.
+  const followups = el('ul', { part: 'followups', class: 'followups', 'aria-labelledby': `${uid}-later` });
+  const followupList = collapsible('more-followups', (shown) => syncList(followups, shown, (q) => q, () => el('li', { part: 'followup' }), setText));
+  const followupsBlock = el('div', { part: 'followups-block' },
+    el('h3', { id: `${uid}-later` }, 'L&D will ask you about…'),
+    el('p', { class: 'hint' }, 'Your form doesn’t ask these, so there is nothing to do now: L&D will talk them through with you.'),
+    followups, followupList.button);
 
   const warnings = el('ul', { part: 'warnings', class: 'checklist', 'aria-labelledby': `${uid}-warn` });
   const warningsBlock = el('div', {}, el('h3', { id: `${uid}-warn` }, 'Worth checking'), warnings);
@@ -121,31 +127,44 @@ export function createView(root, { onFocusField, canFocus }) {
   const strengthsBlock = el('details', { part: 'strengths' }, strengthsSummary, strengths);
 
   const footer = el('p', { part: 'footer', class: 'footer' });
-  const results = el('div', { part: 'results', hidden: '' }, score, forcesBlock, fit, gapsBlock, warningsBlock, conditionsBlock, strengthsBlock, footer);
+  const results = el('div', { part: 'results', hidden: '' }, understoodBlock, score, forcesBlock, fit, gapsBlock, followupsBlock, warningsBlock, conditionsBlock, strengthsBlock, footer);
 
   const panel = el('section', { part: 'panel', class: 'panel', 'aria-labelledby': `${uid}-title` }, title, status, results);
   root.append(panel);
   setText(tier, 'Checking your request…');
 
   let labels = new Map();
-  let openGaps = [];
 
-  /** Shows the first GAP_LIMIT gaps (the rules raise the most important first), or all. */
-  function showGaps() {
-    const shown = expanded ? openGaps : openGaps.slice(0, GAP_LIMIT);
-    syncList(gaps, shown, findingKey, gapItem, updateGapItem);
-    const hiddenCount = openGaps.length - GAP_LIMIT;
-    more.hidden = hiddenCount <= 0;
-    setAttr(more, 'aria-expanded', String(expanded));
-    setText(more, expanded ? 'Show fewer' : `Show ${hiddenCount} more`);
-  }
-
-  function gapItem(finding) {
-    const link = el('a', { part: 'focus-link', href: '#' }, 'Answer this', el('span', { class: 'visually-hidden' }));
+  function focusLink(text) {
+    const link = el('a', { part: 'focus-link', href: '#' }, text, el('span', { class: 'visually-hidden' }));
     link.addEventListener('click', (event) => {
       event.preventDefault();
       onFocusField(link.dataset.field);
     });
+    return link;
+  }
+
+  /** Points `link` at `field` (hidden when the form has no control for it). */
+  function aimLink(link, field) {
+    link.hidden = !field || !canFocus(field);
+    if (field) {
+      link.dataset.field = field;
+      // Short visible text; the field's label completes the accessible name.
+      setText(link.lastChild, `: ${labels.get(field) ?? field}`);
+    }
+  }
+
+  function understoodItem() {
+    return el('li', { part: 'understood-item' }, el('span', {}), ' ', focusLink('Change'));
+  }
+
+  function updateUnderstoodItem(node, item) {
+    setText(node.firstChild, `Understood: ${item.text}`);
+    aimLink(node.lastChild, item.field);
+  }
+
+  function gapItem(finding) {
+    const link = focusLink('Answer this');
     const node = el('li', { part: finding.kind, class: `item ${finding.kind}` },
       el('span', { class: 'box', 'aria-hidden': 'true' }),
       el('p', { class: 'message' }),
@@ -159,12 +178,7 @@ export function createView(root, { onFocusField, canFocus }) {
     setText(message, finding.message);
     setText(question, finding.question ? `L&D will ask: “${finding.question}”` : '');
     question.hidden = !finding.question;
-    link.hidden = !finding.field || !canFocus(finding.field);
-    if (finding.field) {
-      link.dataset.field = finding.field;
-      // Short visible text; the field's label completes the accessible name.
-      setText(link.lastChild, `: ${labels.get(finding.field) ?? finding.field}`);
-    }
+    aimLink(link, finding.field);
   }
 
   /**
@@ -200,7 +214,8 @@ export function createView(root, { onFocusField, canFocus }) {
      * @param {{unreadable?: string[]}} [options] the fields whose values the rules could not read
      */
     render(report, { unreadable = [] } = {}) {
-      const open = report.findings.filter((f) => f.kind === 'gap');
+      // Gaps on fields the form asks are the requester's to add; the others are L&D's to ask.
+      const open = report.findings.filter((f) => f.kind === 'gap' && f.asked !== false);
       const watch = report.findings.filter((f) => f.kind === 'warning');
       const good = report.findings.filter((f) => f.kind === 'strength');
       const unread = unreadable.map((id) => labels.get(id) ?? id);
@@ -208,7 +223,9 @@ export function createView(root, { onFocusField, canFocus }) {
         tierId: report.tier.id,
         title: report.tier.label,
         message: report.tier.message,
-        summary: open.length === 0 ? 'Nothing missing.' : open.length === 1 ? '1 thing to add.' : `${open.length} things to add.`,
+        // Never "17 things to add" after three answers: the next few, and the rest on request.
+        summary: open.length > 0 ? (open.length === 1 ? '1 thing to add.' : open.length <= GAP_LIMIT ? `${open.length} things to add.` : 'A few things to add: start with the first three.')
+          : report.followups.length > 0 ? 'Nothing more to add here.' : 'Nothing missing.',
         note: unread.length ? `We couldn't read your answer to ${unread.map((l) => `“${l}”`).join(', ')}, so it isn't counted yet.` : '',
         showResults: true,
       });
@@ -232,10 +249,14 @@ export function createView(root, { onFocusField, canFocus }) {
       setText(fitVerdict, FIT_TEXT[report.trainingFit.id] ?? report.trainingFit.id);
       setText(fitReason, report.trainingFit.reason);
 
+      understoodBlock.hidden = report.understood.length === 0;
+      syncList(understood, report.understood, (u) => `${u.field}|${u.text}`, understoodItem, updateUnderstoodItem);
+
       gapsBlock.hidden = open.length === 0;
-      setText(gapsHeading, `What to add (${open.length})`);
-      openGaps = open;
-      showGaps();
+      setText(gapsHeading, 'What to add next');
+      gapList.set(open);
+      followupsBlock.hidden = report.followups.length === 0;
+      followupList.set(report.followups);
       warningsBlock.hidden = watch.length === 0;
       syncList(warnings, watch, findingKey, gapItem, updateGapItem);
 
@@ -261,7 +282,36 @@ export function createView(root, { onFocusField, canFocus }) {
   };
 }
 
-const GAP_LIMIT = 5;
+/** How many items of a long list show before its "Show N more" button. */
+const GAP_LIMIT = 3;
+
+/**
+ * A list (its button's `part` given) that shows its first GAP_LIMIT items (the rules raise the most important first) and a
+ * "Show N more" / "Show fewer" button. `render(shown)` fills the list; `set(items)` updates it.
+ */
+function collapsible(part, render) {
+  const button = el('button', { part, class: 'more', type: 'button', 'aria-expanded': 'false', hidden: '' });
+  let expanded = false;
+  let items = [];
+  const show = () => {
+    render(expanded ? items : items.slice(0, GAP_LIMIT));
+    const hiddenCount = items.length - GAP_LIMIT;
+    button.hidden = hiddenCount <= 0;
+    setAttr(button, 'aria-expanded', String(expanded));
+    setText(button, expanded ? 'Show fewer' : `Show ${hiddenCount} more`);
+  };
+  button.addEventListener('click', () => {
+    expanded = !expanded;
+    show();
+  });
+  return {
+    button,
+    set(next) {
+      items = next;
+      show();
+    },
+  };
+}
 
 const FIT_TEXT = {
   likely: 'Likely: training can help',
