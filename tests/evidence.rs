@@ -92,6 +92,8 @@ const PHRASINGS: &[(&str, &str, &str)] = &[
     ("Cut ticket backlog by a third", "b=- t=- c=- u=- d=- m=-", ""),
     ("Reduce handle time by March", "b=- t=- c=- u=- d=2027-03-31 m=handle time", "handle time by 2027-03-31"),
     ("Launch in May 2027", "b=- t=- c=- u=- d=2027-05-31 m=-", "by 2027-05-31"),
+    // The measure named first, not the first in the rules' list ("cost*" comes later there).
+    ("Cut churn from 8% to 5% by June 2027, which saves cost", "b=8 t=5 c=- u=% d=2027-06-30 m=churn", "churn 8% → 5% by 2027-06-30"),
     ("Decrease error rate from 5 % to 2 %", "b=5 t=2 c=- u=% d=- m=error rate", "error rate 5% → 2%"),
     ("Reduce defects by 30/06/2027", "b=- t=- c=- u=- d=- m=-", ""),
     ("Stay within budget", "b=- t=- c=- u=- d=- m=-", ""),
