@@ -136,3 +136,26 @@ fn each_callback_costs_more_than_one_operation() {
     let one_thousand = rules("let a = [];\na.pad(1000, 0);\na.map(|x| x);", "");
     assert!(one_thousand.score(&json!({}), today()).is_ok());
 }
+
+#[test]
+fn sort_without_a_comparer_orders_every_kind_of_value() {
+    let rules = rules(
+        "yes_if(`${[2.5, -1.0, 2.0].order()} ${[\"pear\", \"fig\", \"apple\"].order()} ${['c', 'a', 'b'].order()} ${[true, false, true].order()} ${[3, 1, 2].order_desc()}`);",
+        "",
+    );
+    let report = rules.score(&json!({}), today()).unwrap();
+    assert_eq!(report.conditions, ["Yes, if [-1.0, 2.0, 2.5] [\"apple\", \"fig\", \"pear\"] [a, b, c] [false, true, true] [3, 2, 1]."]);
+}
+
+#[test]
+fn a_comparer_that_always_puts_the_first_one_first_contradicts_itself() {
+    let d = only_diagnostic(&rules("let a = [1, 2, 3];\na.sort(|x, y| -1);", ""));
+    assert_eq!(d.kind, DiagnosticKind::Runtime, "{d}");
+    assert!(d.message.contains("contradicts itself"), "{d}");
+}
+
+#[test]
+fn dedup_keeps_values_that_cannot_be_compared() {
+    let report = rules("let a = [Fn(\"f\"), Fn(\"f\")];\na.dedup();\nyes_if(`${a.len()}`);", "fn f() {}").score(&json!({}), today()).unwrap();
+    assert_eq!(report.conditions, ["Yes, if 2."]);
+}
