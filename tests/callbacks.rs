@@ -140,18 +140,19 @@ fn each_callback_costs_more_than_one_operation() {
 #[test]
 fn sort_without_a_comparer_orders_every_kind_of_value() {
     let rules = rules(
-        "yes_if(`${[2.5, -1.0, 2.0].order()} ${[\"pear\", \"fig\", \"apple\"].order()} ${['c', 'a', 'b'].order()} ${[true, false, true].order()} ${[3, 1, 2].order_desc()}`);",
+        "yes_if(`${[2.5, -1.0, 2.0].order()} ${[\"pear\", \"fig\", \"apple\"].order()} ${['c', 'a', 'b'].order()} ${[true, false, true].order()} ${[3, 1, 2].order_desc()} ${[(), ()].order()}`);",
         "",
     );
     let report = rules.score(&json!({}), today()).unwrap();
-    assert_eq!(report.conditions, ["Yes, if [-1.0, 2.0, 2.5] [\"apple\", \"fig\", \"pear\"] [a, b, c] [false, true, true] [3, 2, 1]."]);
+    assert_eq!(report.conditions, ["Yes, if [-1.0, 2.0, 2.5] [\"apple\", \"fig\", \"pear\"] [a, b, c] [false, true, true] [3, 2, 1] [(), ()]."]);
 }
 
 #[test]
 fn a_comparer_that_always_puts_the_first_one_first_contradicts_itself() {
     let d = only_diagnostic(&rules("let a = [1, 2, 3];\na.sort(|x, y| -1);", ""));
     assert_eq!(d.kind, DiagnosticKind::Runtime, "{d}");
-    assert!(d.message.contains("contradicts itself"), "{d}");
+    assert!(d.message.contains("contradicts itself about "), "{d}");
+    assert_eq!(d.message.split(" about ").nth(1).and_then(|s| s.split(':').next()), Some("3 and 2"), "it names the two values: {d}");
 }
 
 #[test]
